@@ -115,9 +115,12 @@ def ff_features(model:nn.Module, x:Tensor, embed:LabelEmbed|None=None, layers:li
     keep = range(len(out)) if layers is None else layers
     return [torch.cat(out[i]) for i in keep]
 
-# %% ../nbs/05_mlp.ipynb #c2ac3c5e
+# %% ../nbs/05_mlp.ipynb #c2b0fe2a
 def fit_linear(ftr:Tensor, ytr:Tensor, n_classes:int=10, epochs:int=5, lr:float=1e-3, wd:float=0., bs:int=256, seed:int=0) -> nn.Linear:
-    "Fit a linear softmax classifier on fixed features with Adam (seeded)."
+    "Fit a linear softmax classifier on fixed features with Adam (seeded); works inside `torch.no_grad()` too."
+    with torch.enable_grad(): return _fit_linear(ftr.detach(), ytr, n_classes, epochs, lr, wd, bs, seed)
+
+def _fit_linear(ftr, ytr, n_classes, epochs, lr, wd, bs, seed):
     g = torch.Generator(ftr.device).manual_seed(seed)
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed); head = nn.Linear(ftr.shape[1], n_classes).to(ftr.device)

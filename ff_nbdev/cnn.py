@@ -50,17 +50,20 @@ def goodness_map(h:Tensor # conv activity (B, C, H, W)
     "Goodness at every position: the mean square over channels."
     return h.pow(2).mean(1)
 
-# %% ../nbs/06_cnn.ipynb #868b2ea3
+# %% ../nbs/06_cnn.ipynb #9d1f6577
 class FFCNN(nn.Module):
     "A stack of `FFConv` layers for images of `shape` (C, H, W), with `n_extra` label channels in front."
-    def __init__(self, shape:tuple, channels:list=(32, 64, 128), n_extra:int=0, k:int=3, pool:int=2,
-                 norm:str='channel'): # input norm of layers 2, 3, ... (layer 1 always normalises the whole input)
+    def __init__(self, shape:tuple, channels:list=(32, 64, 128), n_extra:int=0,
+                 k:int|list=3, # kernel size, or one per layer
+                 pool:int=2, norm:str='all'): # max-pool size; input norm of layers 2, 3, ... (layer 1 normalises the whole input)
         super().__init__()
         if len(shape) != 3: raise ValueError(f"shape must be (C, H, W), got {shape}.")
-        self.shape, self.channels, self.n_extra, self.k, self.pool, self.norm = tuple(shape), list(channels), n_extra, k, pool, norm
+        ks = list(k) if isinstance(k, (list, tuple)) else [k]*len(channels)
+        if len(ks) != len(channels): raise ValueError(f"{len(ks)} kernel sizes for {len(channels)} layers: give one, or one per layer.")
+        self.shape, self.channels, self.n_extra, self.k, self.pool, self.norm = tuple(shape), list(channels), n_extra, ks, pool, norm
         c_in = [shape[0] + n_extra] + self.channels[:-1]
-        self.layers = nn.ModuleList([FFConv(i, o, k, pool, 'all' if n==0 else norm)
-                                     for n, (i, o) in enumerate(zip(c_in, self.channels))])
+        self.layers = nn.ModuleList([FFConv(i, o, kk, pool, 'all' if n==0 else norm)
+                                     for n, (i, o, kk) in enumerate(zip(c_in, self.channels, ks))])
     @property
     def config(self): return dict(shape=list(self.shape), channels=self.channels, n_extra=self.n_extra, k=self.k, pool=self.pool, norm=self.norm)
     def forward(self, x:Tensor) -> list:
@@ -208,13 +211,14 @@ class CNNLinearReadout:
         self.head = fit(torch.cat([ftr[i] for i in self.keep], 1))
         return dict(layers=per, overall=linear_accuracy(self.head, torch.cat([fte[i] for i in self.keep], 1), split.y))
 
-# %% ../nbs/06_cnn.ipynb #58ee5451
+# %% ../nbs/06_cnn.ipynb #9729f84f
 def cnn_learner(data:FFData,
                 channels:list=(32, 64, 128), # output channels of each conv FF layer
                 supervised:bool=True, # label-channel negatives; False: hybrid-image negatives, no labels
                 readout:str|None=None, # 'goodness' (supervised only) or 'linear'; default: goodness if supervised
                 label_scale:float=1.0, # height of the label maps
-                k:int=3, pool:int=2, norm:str='channel', # kernel, max-pool size, input norm of layers 2+
+                k:int|list|None=None, # kernel size(s); default 3, and 7 for layer 1 of an unsupervised CNN
+                pool:int=2, norm:str='all', # max-pool size, input norm of layers 2+
                 grid:int=4, # the linear readout pools each layer's activity to grid x grid
                 cbs:list|None=None, seed:int=0,
                 **kw # passed to `FFLearner`: lr, bs, epochs, schedule, loss, loss_kw, eval_frequency, ...
@@ -226,6 +230,7 @@ def cnn_learner(data:FFData,
     set_seed(seed)
     neg = LabelChannelNegatives(data.n_classes, label_scale) if supervised else _HybridNegatives()
     n_extra = neg.embed.n_extra if supervised else 0
+    if k is None: k = 3 if supervised else [7] + [3]*(len(channels)-1)
     model = FFCNN(data.shape, channels, n_extra, k, pool, norm).to(data.train.x.device)
     ro = CNNGoodnessReadout() if readout == 'goodness' else CNNLinearReadout(grid=grid)
     kw = {**dict(loss='symba', loss_kw=dict(alpha=8.), lr=3e-3, bs=16, epochs=10), **kw}
@@ -271,11 +276,11 @@ def save_predictor(p:CNNPredictor, folder:str|Path='models', name:str='cnn') -> 
         paths.append(save_checkpoint(p.head, folder/f'{name}_head.pt', hc))
     return paths
 
-# %% ../nbs/06_cnn.ipynb #86bcde89
+# %% ../nbs/06_cnn.ipynb #92b92935
 def load_predictor(folder:str|Path='models', name:str='cnn', head:bool=True) -> CNNPredictor:
     "Rebuild a `CNNPredictor` from `save_predictor`'s files (the head too, if saved and `head`)."
     folder = Path(folder); ck = read_checkpoint(folder/f'{name}_backbone.pt'); c = ck['config']
-    model = FFCNN(tuple(c['shape']), c['channels'], c['n_extra'], c['k'], c['pool'], c.get('norm', 'channel')); model.load_state_dict(ck['state_dict'])
+    model = FFCNN(tuple(c['shape']), c['channels'], c['n_extra'], c['k'], c['pool'], c.get('norm', 'all')); model.load_state_dict(ck['state_dict'])
     embed = LabelChannels(c['n_classes'], c['label_scale']) if c['n_extra'] else None
     hp, lin, hc = folder/f'{name}_head.pt', None, {}
     if head and hp.exists():

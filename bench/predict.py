@@ -1,13 +1,17 @@
 """Samples/s of the batched goodness readout (all C labels in one pass, layer 1's image part computed once)
-versus C separate forward passes, on a 784-500-500 FF MLP. Prints one JSON object per line; figures only."""
-import argparse, json, time, torch
+versus C separate forward passes, on a 784-500-500 FF MLP. Prints one JSON object per line; figures only.
+
+The two methods are timed back to back in each round and the speedup is the median over rounds of the paired
+ratio: on a shared 2-core machine single timings drift by 20 % or more, the paired ratio much less."""
+import argparse, json, statistics, time, torch
 from ff_nbdev.core import set_seed, default_device
 from ff_nbdev.embed import LabelEmbed
 from ff_nbdev.mlp import FFMLP, goodness_scores, goodness_scores_loop
 
 p = argparse.ArgumentParser(description=__doc__)
-p.add_argument('--layers', default='784,500,500'); p.add_argument('--bs', type=int, default=1000)
-p.add_argument('--repeats', type=int, default=10); p.add_argument('--device', default=None)
+p.add_argument('--layers', default='784,500,500')
+p.add_argument('--bs', default='1000,10000', help='batch sizes to time (10000 = the MNIST test set in one call)')
+p.add_argument('--rounds', type=int, default=7); p.add_argument('--device', default=None)
 p.add_argument('--threads', type=int, default=0)
 a = p.parse_args()
 if a.threads: torch.set_num_threads(a.threads)
@@ -15,22 +19,24 @@ dev = default_device(a.device); set_seed(0)
 sizes = [int(v) for v in a.layers.split(',')]
 emb = LabelEmbed(10, 2.)
 model = FFMLP([sizes[0] + emb.n_extra] + sizes[1:]).to(dev).eval()
-x = torch.randn(a.bs, sizes[0], device=dev)
 
-def rate(f):
+def rate(f, x, n_samples):
     f(model, x, emb)                       # warm-up
     if dev.type == 'cuda': torch.cuda.synchronize()
-    t = time.perf_counter()
-    for _ in range(a.repeats): f(model, x, emb)
+    t = time.perf_counter(); n = 0
+    while n < n_samples: f(model, x, emb); n += len(x)
     if dev.type == 'cuda': torch.cuda.synchronize()
-    return a.repeats * a.bs / (time.perf_counter() - t)
+    return n / (time.perf_counter() - t)
 
-# alternate the two, three rounds each, and keep the best of each (same run, same machine state)
-r = {'batched': [], 'loop': []}
-for _ in range(3):
-    r['batched'].append(rate(goodness_scores)); r['loop'].append(rate(goodness_scores_loop))
-b, l = max(r['batched']), max(r['loop'])
-same = torch.allclose(goodness_scores(model, x, emb), goodness_scores_loop(model, x, emb), atol=1e-4)
-print(json.dumps(dict(bench='predict', method='batched_one_pass', layers=a.layers, batch=a.bs, samples_per_s=round(b), device=str(dev), threads=torch.get_num_threads())))
-print(json.dumps(dict(bench='predict', method='c_separate_passes', layers=a.layers, batch=a.bs, samples_per_s=round(l), device=str(dev), threads=torch.get_num_threads())))
-print(json.dumps(dict(bench='predict', speedup=round(b / l, 2), scores_match=same)))
+for bs in [int(v) for v in a.bs.split(',')]:
+    x = torch.randn(bs, sizes[0], device=dev)
+    b, l = [], []
+    for _ in range(a.rounds):
+        b.append(rate(goodness_scores, x, 20000)); l.append(rate(goodness_scores_loop, x, 20000))
+    same = torch.allclose(goodness_scores(model, x, emb), goodness_scores_loop(model, x, emb), atol=1e-4)
+    ratios = [bi / li for bi, li in zip(b, l)]
+    common = dict(bench='predict', layers=a.layers, batch=bs, device=str(dev), threads=torch.get_num_threads())
+    print(json.dumps(dict(common, method='batched_one_pass', samples_per_s_median=round(statistics.median(b)))))
+    print(json.dumps(dict(common, method='c_separate_passes', samples_per_s_median=round(statistics.median(l)))))
+    print(json.dumps(dict(common, speedup_median=round(statistics.median(ratios), 2),
+                          speedup_min=round(min(ratios), 2), speedup_max=round(max(ratios), 2), scores_match=same)))

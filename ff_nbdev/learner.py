@@ -24,7 +24,7 @@ class Callback:
     order = 0
     def __call__(self, event:str, learn): getattr(self, event, lambda learn: None)(learn)
 
-# %% ../nbs/04_learner.ipynb #bed6ef2b
+# %% ../nbs/04_learner.ipynb #f5e7823e
 class FFLearner:
     "Layer-local FF training of `model.layers` on `data` with `negatives`, a local `loss` per layer and callbacks."
     def __init__(self, model:nn.Module, data:FFData, negatives,
@@ -40,6 +40,7 @@ class FFLearner:
                  lr_sched:str='cos', # 'cos' (cosine decay to 0) or 'const'
                  eval_frequency:int=1, # evaluate every N epochs (and at the end)
                  readout=None, # `readout(learn, split) -> dict(layers=[acc...], overall=acc)`
+                 layer_loss=None, # replaces the goodness loss: `layer_loss(i, activity, n_pos, y) -> (loss, G+, G-)`
                  tfm=None, # augmentation of training batches: `tfm(xb, generator) -> xb`
                  cbs:list|None=None, # callbacks
                  seed:int=0): # seeds batch order and negatives
@@ -58,6 +59,7 @@ class FFLearner:
         self.device = next(model.parameters()).device
         self.gen = torch.Generator(self.device).manual_seed(seed)
         negatives.generator = self.gen
+        if getattr(negatives, 'needs_model', False) and negatives.model is None: negatives.model = model   # hard_mining, adversarial
         mk = (lambda p, lr: torch.optim.Adam(p, lr=lr, weight_decay=wd)) if opt=='adam' else \
              (lambda p, lr: torch.optim.SGD(p, lr=lr, momentum=0.9, weight_decay=wd))
         self.opts = [mk(l.parameters(), lr) for l,lr in zip(model.layers, self.lrs)]
@@ -65,19 +67,25 @@ class FFLearner:
         self.history, self.train_log, self.epoch = [], [], 0
     def cb(self, event): [c(event, self) for c in self.cbs]
 
-# %% ../nbs/04_learner.ipynb #8e5011ce
-def _step(self:FFLearner, xp:Tensor, xn:Tensor, active:list):
-    "One layer-local update of the `active` layers on positives `xp` and negatives `xn`."
+# %% ../nbs/04_learner.ipynb #977dae2a
+def _goodness_loss(self:FFLearner, i:int, a:Tensor, B:int, y:Tensor|None=None):
+    "Layer `i`'s FF loss on activity `a` (the first `B` rows positive, the rest negative), mean G+ and mean G-."
+    g = goodness(a, self.goodness)
+    return self.loss_fns[i](g[:B], g[B:]), g[:B].mean(), g[B:].mean()
+FFLearner.goodness_loss = _goodness_loss
+
+def _step(self:FFLearner, xp:Tensor, xn:Tensor, active:list, y:Tensor|None=None):
+    "One layer-local update of the `active` layers on positives `xp` (labels `y`) and negatives `xn`."
     B, h, total = len(xp), torch.cat([xp, xn]), 0.
+    f = self.layer_loss or self.goodness_loss
     for i, layer in enumerate(self.model.layers[:max(active)+1]):
         if i not in active:
             with torch.no_grad(): h = layer(h)
             continue
         a = layer(h.detach())
-        g = goodness(a, self.goodness)
-        loss = self.loss_fns[i](g[:B], g[B:])
+        loss, gp, gn = f(i, a, B, y)
         total = total + loss
-        self.stats[i] += torch.stack([loss.detach(), g[:B].detach().mean(), g[B:].detach().mean()])
+        self.stats[i] += torch.stack([loss.detach(), gp.detach(), gn.detach()])
         h = a
     for i in active: self.opts[i].zero_grad(set_to_none=True)
     total.backward()
@@ -100,7 +108,7 @@ def _evaluate(self:FFLearner, split:Split|None=None, record:bool=True) -> dict:
     return r
 FFLearner.evaluate = _evaluate
 
-# %% ../nbs/04_learner.ipynb #caa3cd50
+# %% ../nbs/04_learner.ipynb #947ce6db
 def _set_lr(self:FFLearner, i:int, frac:float):
     f = 0.5*(1+math.cos(math.pi*frac)) if self.lr_sched=='cos' else 1.
     for g in self.opts[i].param_groups: g['lr'] = self.lrs[i]*f
@@ -115,7 +123,7 @@ def _run_epoch(self:FFLearner, active:list, done:int, total:int):
     for k, (xb, yb) in enumerate(batches(self.data.train, self.bs, generator=self.gen)):
         for i in active: self.set_lr(i, (done*self.n_epoch_batches + k)/(total*self.n_epoch_batches))
         if self.tfm is not None: xb = self.tfm(xb, self.gen)
-        self.step(neg.create_positive(xb, yb), neg.generate(xb, yb), active)
+        self.step(neg.create_positive(xb, yb), neg.generate(xb, yb), active, yb)
         self.cb('after_batch')
     self.epoch += 1
     s = (self.stats/max(self.n_batches, 1)).tolist()

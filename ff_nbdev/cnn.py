@@ -1,4 +1,4 @@
-"""Supervised and unsupervised Forward-Forward CNNs: conv FF layers, labels as image channels, hybrid-image negatives, goodness and linear readouts, TensorBoard logging, checkpoints and single-image prediction.
+"""Supervised and unsupervised Forward-Forward CNNs: conv FF layers, labels as image channels, channel-wise competition, hybrid-image negatives, goodness and linear readouts, TensorBoard logging, checkpoints and single-image prediction.
 
 Docs: https://ff-nbdev.github.io/ff_nbdev/cnn.html.md"""
 
@@ -22,7 +22,8 @@ from .mlp import fit_linear, linear_accuracy
 # %% auto #0
 __all__ = ['CONV_NORMS', 'FFConv', 'goodness_map', 'FFCNN', 'LabelChannels', 'LabelChannelNegatives', 'first_conv_all_labels',
            'conv_goodness_scores', 'conv_goodness_scores_loop', 'pooled_features', 'CNNGoodnessReadout',
-           'CNNLinearReadout', 'cnn_learner', 'CNNPredictor', 'predictor', 'save_predictor', 'load_predictor',
+           'CNNLinearReadout', 'class_goodness', 'ChannelCompetition', 'CompetitiveLoss', 'competitive_scores',
+           'CompetitiveReadout', 'cnn_learner', 'CNNPredictor', 'predictor', 'save_predictor', 'load_predictor',
            'confusion_matrix', 'plot_predictions', 'plot_confusion', 'TensorBoardCB']
 
 # %% ../nbs/06_cnn.ipynb #7d65fdea
@@ -199,40 +200,97 @@ class CNNLinearReadout:
         self.head = fit(torch.cat([ftr[i] for i in self.keep], 1))
         return dict(layers=per, overall=linear_accuracy(self.head, torch.cat([fte[i] for i in self.keep], 1), split.y))
 
-# %% ../nbs/06_cnn.ipynb #9729f84f
+# %% ../nbs/06_cnn.ipynb #5ae51194
+def class_goodness(h:Tensor, # activity (B, K, ...) with K a multiple of n_classes
+                   n_classes:int, kind:str='mean') -> Tensor: # (B, n_classes)
+    "Goodness of each class's group of channels: channels [c*K/C, (c+1)*K/C) belong to class c."
+    if h.shape[1] % n_classes: raise ValueError(f"{h.shape[1]} channels do not split into {n_classes} class groups: use a multiple of {n_classes} channels in every layer.")
+    sq = h.reshape(len(h), n_classes, -1).pow(2)
+    return sq.mean(2) if kind == 'mean' else sq.sum(2)
+
+# %% ../nbs/06_cnn.ipynb #46870a64
+@register('channel_competition')
+class ChannelCompetition(Negatives):
+    "No negatives and no label in the input: the label only says which group of channels should win."
+    uses_labels = True
+    def __init__(self, n_classes:int=10): self.n_classes = n_classes
+    def create_positive(self, x, y=None): self._check(x, y); return x
+    def generate(self, x, y=None): self._check(x, y); return x[:0]
+    def __repr__(self): return f"ChannelCompetition(n_classes={self.n_classes})"
+
+class CompetitiveLoss:
+    "Layer loss of channel-wise competition: cross-entropy of the class goodnesses (over `tau`); G+ true class, G- the others."
+    def __init__(self, n_classes:int=10, tau:float=1.0): store_attr()
+    def __call__(self, i:int, a:Tensor, B:int, y:Tensor):
+        if y is None: raise ValueError("Channel-wise competition needs the labels of the batch.")
+        G = class_goodness(a[:B], self.n_classes); gp = G.gather(1, y[:, None])[:, 0]
+        return F.cross_entropy(G / self.tau, y), gp.mean(), (G.sum(1) - gp).mean() / (self.n_classes - 1)
+
+# %% ../nbs/06_cnn.ipynb #66e496ad
+@torch.no_grad()
+def competitive_scores(model:nn.Module, x:Tensor, n_classes:int, bs:int=1000) -> Tensor:
+    "Class goodness of every layer, shape (L, B, n_classes), in one ordinary forward pass."
+    out = []
+    for xb in (model.check(x) if hasattr(model, 'check') else x).split(bs):
+        h, gs = xb, []
+        for l in model.layers: h = l(h); gs.append(class_goodness(h, n_classes))
+        out.append(torch.stack(gs))
+    return torch.cat(out, 1)
+
+class CompetitiveReadout:
+    "Per-layer accuracy of each layer's class goodness; overall accuracy of their sum (optionally without layer 1)."
+    def __init__(self, skip_first:bool=False): store_attr()
+    def __call__(self, learn, split:Split) -> dict:
+        s = competitive_scores(learn.model, split.x, learn.data.n_classes); acc = lambda p: (p == split.y).float().mean().item()
+        keep = s[1:] if self.skip_first and len(s) > 1 else s
+        return dict(layers=[acc(si.argmax(1)) for si in s], overall=acc(keep.sum(0).argmax(1)))
+
+# %% ../nbs/06_cnn.ipynb #e8296a99
 def cnn_learner(data:FFData,
-                channels:list=(32, 64, 128), # output channels of each conv FF layer
+                channels:list|None=None, # output channels of each conv FF layer; default 32-64-128 (40-80-160 if competitive)
                 supervised:bool=True, # label-channel negatives; False: hybrid-image negatives, no labels
-                readout:str|None=None, # 'goodness' (supervised only) or 'linear'; default: goodness if supervised
+                competitive:bool=False, # supervised by channel-wise competition: no label channels, no negatives
+                readout:str|None=None, # 'goodness' (supervised) or 'linear'; default: goodness if supervised
                 label_scale:float=1.0, # height of the label maps
-                k:int|list|None=None, # kernel size(s); default 3, and 7 for layer 1 of an unsupervised CNN
+                k:int|list|None=None, # kernel size(s); default 3, with 7 (unsupervised) or 5 (competitive) in layer 1
                 pool:int=2, norm:str='all', # max-pool size, input norm of layers 2+
                 grid:int=4, # the linear readout pools each layer's activity to grid x grid
                 cbs:list|None=None, seed:int=0,
                 **kw # passed to `FFLearner`: lr, bs, epochs, schedule, loss, loss_kw, eval_frequency, ...
                ) -> FFLearner:
-    "An FF CNN learner for `data`, supervised (labels as channels) or unsupervised (hybrid images)."
+    "An FF CNN learner for `data`: supervised (labels as channels, or channel-wise competition) or unsupervised (hybrid images)."
     readout = readout or ('goodness' if supervised else 'linear')
     if readout == 'goodness' and not supervised: raise ValueError("The goodness readout needs labels: use readout='linear' for an unsupervised CNN.")
     if readout not in ('goodness', 'linear'): raise ValueError(f"Unknown readout {readout!r}: use 'goodness' or 'linear'.")
+    if competitive and not supervised: raise ValueError("Channel-wise competition is supervised: drop supervised=False, or competitive=True.")
+    channels = list(channels or ((40, 80, 160) if competitive else (32, 64, 128)))
     set_seed(seed)
-    neg = LabelChannelNegatives(data.n_classes, label_scale) if supervised else _HybridNegatives()
-    n_extra = neg.embed.n_extra if supervised else 0
-    if k is None: k = 3 if supervised else [7] + [3]*(len(channels)-1)
+    if competitive:
+        bad = [c for c in channels if c % data.n_classes]
+        if bad: raise ValueError(f"Channel-wise competition splits every layer's channels into {data.n_classes} class groups: {bad} are not multiples of {data.n_classes}.")
+        neg = ChannelCompetition(data.n_classes); kw.setdefault('layer_loss', CompetitiveLoss(data.n_classes, kw.pop('tau', 1.0)))
+    else: neg = LabelChannelNegatives(data.n_classes, label_scale) if supervised else _HybridNegatives()
+    n_extra = neg.embed.n_extra if neg.embed is not None else 0
+    if k is None: k = [7 if not supervised else 5 if competitive else 3] + [3]*(len(channels)-1)
     model = FFCNN(data.shape, channels, n_extra, k, pool, norm).to(data.train.x.device)
-    ro = CNNGoodnessReadout() if readout == 'goodness' else CNNLinearReadout(grid=grid)
-    kw = {**dict(loss='symba', loss_kw=dict(alpha=8.), lr=3e-3, bs=16, epochs=10), **kw}
+    if readout == 'linear': ro = CNNLinearReadout(grid=grid)
+    else: ro = CompetitiveReadout() if competitive else CNNGoodnessReadout()
+    kw = {**dict(loss='symba', loss_kw=dict(alpha=8.), lr=3e-3, bs=32 if competitive else 16, epochs=10), **kw}
     return FFLearner(model, data, neg, readout=ro, cbs=cbs, seed=seed, **kw)
 
-# %% ../nbs/06_cnn.ipynb #e1049c4c
+# %% ../nbs/06_cnn.ipynb #50f727c4
 class CNNPredictor:
-    "Inference with a trained FF CNN: goodness over all labels (`embed`, no head) or a linear `head` on pooled features."
+    "Inference with a trained FF CNN: goodness over all labels (`embed`), class goodness (`groups`), or a linear `head`."
     def __init__(self, model:FFCNN, embed:LabelChannels|None=None, head:nn.Linear|None=None,
-                 layers:list|None=None, grid:int=4, skip_first:bool=False): store_attr()
+                 layers:list|None=None, grid:int=4, skip_first:bool=False,
+                 groups:int|None=None): store_attr() # groups: number of classes of a channel-wise competitive model
     @torch.no_grad()
     def logits(self, x:Tensor) -> Tensor:
-        "Class scores (B, n_classes): summed goodness per label, or the head's logits."
+        "Class scores (B, n_classes): summed goodness per label, summed class goodness, or the head's logits."
         x = self.model.check(x)
+        if self.head is None and self.groups:
+            s = competitive_scores(self.model, x, self.groups)
+            return (s[1:] if self.skip_first and len(s) > 1 else s).sum(0)
         if self.head is None:
             if self.embed is None: raise ValueError("This predictor has neither a label embedding nor a head: pass head= (an unsupervised backbone needs a linear head).")
             s = conv_goodness_scores(self.model, x, self.embed)
@@ -244,27 +302,28 @@ class CNNPredictor:
         p = self.logits(x).argmax(1)
         return p[0] if x.ndim == 3 else p
 
-# %% ../nbs/06_cnn.ipynb #9b89737d
+# %% ../nbs/06_cnn.ipynb #cdd61e4a
 def predictor(learn:FFLearner) -> CNNPredictor:
     "The `CNNPredictor` of a trained CNN learner (its linear readout's head, if it has one)."
     ro = learn.readout
     head = getattr(ro, 'head', None)
     if isinstance(ro, CNNLinearReadout) and head is None: raise ValueError("The linear readout has no head yet: evaluate the learner first.")
+    groups = learn.data.n_classes if isinstance(learn.negatives, ChannelCompetition) else None
     return CNNPredictor(learn.model, learn.negatives.embed, head, getattr(ro, 'keep', None), getattr(ro, 'grid', 4),
-                        getattr(ro, 'skip_first', False))
+                        getattr(ro, 'skip_first', False), groups)
 
-# %% ../nbs/06_cnn.ipynb #1139615b
+# %% ../nbs/06_cnn.ipynb #7e5c54cf
 def save_predictor(p:CNNPredictor, folder:str|Path='models', name:str='cnn') -> list:
     "Save the backbone (and head) of `p` as `folder/name_backbone.pt` (and `folder/name_head.pt`)."
     folder = Path(folder); e = p.embed
-    cfg = dict(p.model.config, n_classes=e.n_classes if e else None, label_scale=e.scale if e else None, skip_first=p.skip_first)
+    cfg = dict(p.model.config, n_classes=e.n_classes if e else None, label_scale=e.scale if e else None, skip_first=p.skip_first, groups=p.groups)
     paths = [save_checkpoint(p.model, folder/f'{name}_backbone.pt', cfg)]
     if p.head is not None:
         hc = dict(in_features=p.head.in_features, n_classes=p.head.out_features, layers=p.layers, grid=p.grid)
         paths.append(save_checkpoint(p.head, folder/f'{name}_head.pt', hc))
     return paths
 
-# %% ../nbs/06_cnn.ipynb #92b92935
+# %% ../nbs/06_cnn.ipynb #3c9c4353
 def load_predictor(folder:str|Path='models', name:str='cnn', head:bool=True) -> CNNPredictor:
     "Rebuild a `CNNPredictor` from `save_predictor`'s files (the head too, if saved and `head`)."
     folder = Path(folder); ck = read_checkpoint(folder/f'{name}_backbone.pt'); c = ck['config']
@@ -274,7 +333,7 @@ def load_predictor(folder:str|Path='models', name:str='cnn', head:bool=True) -> 
     if head and hp.exists():
         hk = read_checkpoint(hp); hc = hk['config']
         lin = nn.Linear(hc['in_features'], hc['n_classes']); lin.load_state_dict(hk['state_dict'])
-    return CNNPredictor(model.eval(), embed, lin, hc.get('layers'), hc.get('grid', 4), c.get('skip_first', False))
+    return CNNPredictor(model.eval(), embed, lin, hc.get('layers'), hc.get('grid', 4), c.get('skip_first', False), c.get('groups'))
 
 # %% ../nbs/06_cnn.ipynb #d83f2df7
 def confusion_matrix(y:Tensor, p:Tensor, n_classes:int=10) -> Tensor:

@@ -22,8 +22,8 @@ from .mlp import fit_linear, linear_accuracy
 # %% auto #0
 __all__ = ['CONV_NORMS', 'FFConv', 'goodness_map', 'FFCNN', 'LabelChannels', 'LabelChannelNegatives', 'first_conv_all_labels',
            'conv_goodness_scores', 'conv_goodness_scores_loop', 'pooled_features', 'CNNGoodnessReadout',
-           'CNNLinearReadout', 'class_goodness', 'ChannelCompetition', 'CompetitiveLoss', 'competitive_scores',
-           'CompetitiveReadout', 'cnn_learner', 'CNNPredictor', 'predictor', 'save_predictor', 'load_predictor',
+           'CompetitiveReadout', 'CNNLinearReadout', 'class_goodness', 'ChannelCompetition', 'CompetitiveLoss',
+           'competitive_scores', 'cnn_learner', 'CNNPredictor', 'predictor', 'save_predictor', 'load_predictor',
            'confusion_matrix', 'plot_predictions', 'plot_confusion', 'TensorBoardCB']
 
 # %% ../nbs/06_cnn.ipynb #7d65fdea
@@ -151,7 +151,7 @@ def pooled_features(model:FFCNN, x:Tensor, embed=None, grid:int=4, bs:int=1000) 
         out.append(fs)
     return [torch.cat(f) for f in zip(*out)]
 
-# %% ../nbs/06_cnn.ipynb #0d49c477
+# %% ../nbs/06_cnn.ipynb #fde84e57
 class CNNGoodnessReadout:
     "Per-layer accuracy of each layer's goodness; overall accuracy of the goodness summed over layers."
     def __init__(self, skip_first:bool=False, bs:int=500): store_attr()
@@ -161,6 +161,10 @@ class CNNGoodnessReadout:
         s = self.scores(learn, split.x); acc = lambda p: (p == split.y).float().mean().item()
         keep = s[1:] if self.skip_first and len(s) > 1 else s
         return dict(layers=[acc(si.argmax(1)) for si in s], overall=acc(keep.sum(0).argmax(1)))
+
+class CompetitiveReadout(CNNGoodnessReadout):
+    "The same readout on the class goodness of a channel-wise competitive network (one plain pass, no labels in the input)."
+    def scores(self, learn, x): return competitive_scores(learn.model, x, learn.data.n_classes, self.bs)
 
 # %% ../nbs/06_cnn.ipynb #54f8ee8f
 class CNNLinearReadout:
@@ -202,7 +206,7 @@ class CompetitiveLoss:
         G = class_goodness(a[:B], self.n_classes); gp = G.gather(1, y[:, None])[:, 0]
         return F.cross_entropy(G / self.tau, y), gp.mean(), (G.sum(1) - gp).mean() / (self.n_classes - 1)
 
-# %% ../nbs/06_cnn.ipynb #66e496ad
+# %% ../nbs/06_cnn.ipynb #f711cf38
 @torch.no_grad()
 def competitive_scores(model:nn.Module, x:Tensor, n_classes:int, bs:int=1000) -> Tensor:
     "Class goodness of every layer, shape (L, B, n_classes), in one ordinary forward pass."
@@ -212,14 +216,6 @@ def competitive_scores(model:nn.Module, x:Tensor, n_classes:int, bs:int=1000) ->
         for l in model.layers: h = l(h); gs.append(class_goodness(h, n_classes))
         out.append(torch.stack(gs))
     return torch.cat(out, 1)
-
-class CompetitiveReadout:
-    "Per-layer accuracy of each layer's class goodness; overall accuracy of their sum (optionally without layer 1)."
-    def __init__(self, skip_first:bool=False): store_attr()
-    def __call__(self, learn, split:Split) -> dict:
-        s = competitive_scores(learn.model, split.x, learn.data.n_classes); acc = lambda p: (p == split.y).float().mean().item()
-        keep = s[1:] if self.skip_first and len(s) > 1 else s
-        return dict(layers=[acc(si.argmax(1)) for si in s], overall=acc(keep.sum(0).argmax(1)))
 
 # %% ../nbs/06_cnn.ipynb #223d2dbb
 def cnn_learner(data:FFData,

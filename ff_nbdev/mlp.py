@@ -63,12 +63,13 @@ def first_layer_all_labels(layer:FFLinear, x:Tensor, embed:LabelEmbed) -> Tensor
     # (B, C, H) = image part + (s/r) * label column, in one fused op
     return torch.addcmul(base[:, None, :], (s / r)[:, :, None], W[:, :C].T[None]).relu_().flatten(0, 1)
 
-# %% ../nbs/05_mlp.ipynb #5bd4bb00
+# %% ../nbs/05_mlp.ipynb #dc3efcb2
 @torch.no_grad()
 def goodness_scores(model:FFMLP, x:Tensor, embed:LabelEmbed, kind:str='mean',
                     chunk:int=128 # images per pass: B*C rows of about a thousand stay in the CPU's cache
                    ) -> Tensor:
     "Goodness of every layer for every image and every candidate label, shape (L, B, C), all labels in one pass."
+    if kind not in ('mean', 'sum'): raise ValueError(f"Unknown goodness kind {kind!r}: use 'mean' or 'sum'.")
     out = []
     for xb in x.split(chunk):
         B, C = len(xb), embed.n_classes
@@ -82,7 +83,6 @@ def goodness_scores(model:FFMLP, x:Tensor, embed:LabelEmbed, kind:str='mean',
             h = torch.mm(h, layer.lin.weight.T)
             h = torch.addcmul(layer.lin.bias, h, inv[:, None], out=h).relu_()
             s = torch.linalg.vector_norm(h, dim=1).square_(); ss.append(s)
-        if kind not in ('mean', 'sum'): raise ValueError(f"Unknown goodness kind {kind!r}: use 'mean' or 'sum'.")
         g = [si / l.lin.out_features if kind=='mean' else si for si, l in zip(ss, model.layers)]
         out.append(torch.stack(g).view(len(g), B, C))
     return torch.cat(out, 1)

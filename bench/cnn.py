@@ -3,7 +3,7 @@ Prints one JSON line per run: test error, epochs, wall seconds (and, unsupervise
 Figures only, no asserts. Example: python bench/cnn.py --data-root ../shared/data --epochs 2 --train-subset 10000"""
 import argparse, json, time, torch
 from ff_nbdev.data import load_data, FFData, random_shift
-from ff_nbdev.cnn import cnn_learner, CNNLinearReadout
+from ff_nbdev.cnn import cnn_learner, CNNLinearReadout, competitive_scores, sum_layers
 from ff_nbdev.learner import Callback
 
 class Timer(Callback):
@@ -17,8 +17,10 @@ p.add_argument('--datasets', default='mnist,fmnist', help='comma-separated: mnis
 p.add_argument('--modes', default='supervised,unsupervised', help='comma-separated: supervised (label channels), competitive (channel-wise competition), unsupervised')
 p.add_argument('--epochs', type=int, default=10); p.add_argument('--train-subset', type=int, default=0, help='first N training images (0 = all)')
 p.add_argument('--test-subset', type=int, default=0, help='first N test images (0 = all)')
-p.add_argument('--channels', default='32,64,128'); p.add_argument('--k', default=None, help='kernel sizes, e.g. 5,3,3 (default: the learner\'s)')
-p.add_argument('--bs', type=int, default=16); p.add_argument('--lr', type=float, default=3e-3)
+p.add_argument('--channels', default=None, help="e.g. 32,64,128 (default: the learner's, 40-80-160 competitive)"); p.add_argument('--k', default=None, help='kernel sizes, e.g. 5,3,3 (default: the learner\'s)')
+p.add_argument('--bs', type=int, default=None, help="batch size (default: the learner's, 128 competitive, 16 otherwise)")
+p.add_argument('--lr', type=float, default=None, help="Adam learning rate (default: the learner's, 1e-2 competitive, 3e-3 otherwise)")
+p.add_argument('--bn', choices=['auto', 'on', 'off'], default='auto', help='batch norm after every layer (auto: on for competitive only)')
 p.add_argument('--linear', action='store_true', help='supervised runs: also fit a linear head on all layers\' pooled features')
 p.add_argument('--shift', type=int, default=0, help='random-shift augmentation (pixels)')
 p.add_argument('--alpha', type=float, default=8.); p.add_argument('--label-scale', type=float, default=1.)
@@ -26,7 +28,7 @@ p.add_argument('--grid', type=int, default=4); p.add_argument('--seed', type=int
 p.add_argument('--no-control', action='store_true', help='skip the random-init control of the unsupervised runs')
 a = p.parse_args()
 if a.threads: torch.set_num_threads(a.threads)
-chans = [int(c) for c in a.channels.split(',')]
+chans = [int(c) for c in a.channels.split(',')] if a.channels else None
 
 for ds in a.datasets.split(','):
     full = load_data(ds, root=a.data_root)
@@ -37,17 +39,22 @@ for ds in a.datasets.split(','):
         if mode not in ('supervised', 'competitive', 'unsupervised'): raise SystemExit(f"unknown mode {mode!r}: use supervised, competitive or unsupervised")
         sup, comp = mode != 'unsupervised', mode == 'competitive'
         t0 = time.time()
-        learn = cnn_learner(data, chans, supervised=sup, competitive=comp, grid=a.grid, label_scale=a.label_scale, lr=a.lr, bs=a.bs,
-                            k=[int(v) for v in a.k.split(',')] if a.k else None,
+        opt = {k: v for k, v in dict(lr=a.lr, bs=a.bs).items() if v is not None}
+        learn = cnn_learner(data, chans, supervised=sup, competitive=comp, grid=a.grid, label_scale=a.label_scale, **opt,
+                            bn=None if a.bn == 'auto' else a.bn == 'on', k=[int(v) for v in a.k.split(',')] if a.k else None,
                             tfm=(lambda xb, g: random_shift(xb, a.shift, g)) if a.shift else None,
                             epochs=a.epochs, loss_kw=dict(alpha=a.alpha), eval_frequency=a.epochs + 1, seed=a.seed, cbs=[timer := Timer()])
         learn.fit()                       # evaluates once, at the end, on the test split (there is no valid split)
         res = learn.history[-1]
         out = dict(bench='cnn', dataset=data.name, mode=mode, readout=('class goodness' if comp else 'goodness') if sup else 'linear (all layers)',
-                   channels=chans, epochs=a.epochs, train_images=len(tr), test_images=len(te),
+                   channels=learn.model.channels, bn=learn.model.bn, bs=learn.bs, lr=learn.lrs[0], epochs=a.epochs, train_images=len(tr), test_images=len(te),
                    test_error=round(1 - res['overall'], 4), layer_errors=[round(1 - v, 4) for v in res['layers']],
                    train_seconds=round(timer.train, 1), seconds_per_epoch=round(timer.train / max(a.epochs, 1), 1), eval_seconds=round(learn.fit_time - timer.train, 1),
                    wall_seconds=round(time.time() - t0, 1), threads=torch.get_num_threads())
+        if comp:                          # the class-goodness readout summed over all layers, from layer 2, or the last layer alone
+            s = competitive_scores(learn.model, te.x, data.n_classes)
+            out['class_goodness_errors'] = {k: round(1 - (sum_layers(s, f).argmax(1) == te.y).float().mean().item(), 4)
+                                            for k, f in [('all', 0), ('from_2', 1), ('last', -1)]}
         if sup and a.linear:
             lin = CNNLinearReadout(per_layer=False)(learn, data.test)
             out['linear_head_error'] = round(1 - lin['overall'], 4); out['wall_seconds_with_linear'] = round(time.time() - t0, 1)

@@ -20,30 +20,46 @@ from .learner import FFLearner, Callback, save_checkpoint, read_checkpoint
 from .mlp import fit_linear, linear_accuracy
 
 # %% auto #0
-__all__ = ['CONV_NORMS', 'FFConv', 'goodness_map', 'FFCNN', 'LabelChannels', 'LabelChannelNegatives', 'first_conv_all_labels',
-           'conv_goodness_scores', 'conv_goodness_scores_loop', 'pooled_features', 'CNNGoodnessReadout',
-           'CompetitiveReadout', 'CNNLinearReadout', 'class_goodness', 'ChannelCompetition', 'CompetitiveLoss',
-           'competitive_scores', 'cnn_learner', 'CNNPredictor', 'predictor', 'save_predictor', 'load_predictor',
-           'confusion_matrix', 'plot_predictions', 'plot_confusion', 'TensorBoardCB']
+__all__ = ['CONV_NORMS', 'FFConv', 'inference', 'goodness_map', 'FFCNN', 'LabelChannels', 'LabelChannelNegatives',
+           'first_conv_all_labels', 'conv_goodness_scores', 'conv_goodness_scores_loop', 'pooled_features',
+           'sum_layers', 'CNNGoodnessReadout', 'CompetitiveReadout', 'CNNLinearReadout', 'class_goodness',
+           'ChannelCompetition', 'CompetitiveLoss', 'competitive_scores', 'cnn_learner', 'CNNPredictor', 'predictor',
+           'save_predictor', 'load_predictor', 'confusion_matrix', 'plot_predictions', 'plot_confusion',
+           'TensorBoardCB']
 
-# %% ../nbs/06_cnn.ipynb #7d65fdea
+# %% ../nbs/06_cnn.ipynb #888b812f
 CONV_NORMS = {'channel': lambda x: rms_norm(x, dim=1), 'all': lambda x: rms_norm(x), 'none': lambda x: x}
 
 class FFConv(nn.Module):
-    "A conv FF layer: normalise the input, then conv, ReLU and an optional max-pool."
+    "A conv FF layer: normalise the input, then conv, ReLU, an optional max-pool and an optional batch norm."
     def __init__(self, c_in:int, c_out:int, k:int=3, # kernel size (padding keeps the size)
                  pool:int=2, # max-pool size after the ReLU; 1 = none
-                 norm:str='channel'): # 'channel' (per position, across channels), 'all' (whole input) or 'none'
+                 norm:str='channel', # 'channel' (per position, across channels), 'all' (whole input) or 'none'
+                 bn:bool=False): # batch norm of every output channel after the pool (the layer's own statistics)
         super().__init__()
         if norm not in CONV_NORMS: raise ValueError(f"Unknown norm {norm!r}: use one of {', '.join(CONV_NORMS)}.")
         self.conv, self.pool, self.norm = nn.Conv2d(c_in, c_out, k, padding=k//2), pool, norm
+        self.bn = nn.BatchNorm2d(c_out) if bn else None
     def pre(self, x:Tensor) -> Tensor:
         "Normalised input, convolved: (B, c_out, H, W)."
         if x.ndim != 4 or x.shape[1] != self.conv.in_channels:
             raise ValueError(f"FFConv expects (B, {self.conv.in_channels}, H, W) inputs, got {tuple(x.shape)}: check the channel counts of the layers against the data.")
         return self.conv(CONV_NORMS[self.norm](x))
-    def post(self, z:Tensor) -> Tensor: return F.max_pool2d(F.relu(z), self.pool) if self.pool > 1 else F.relu(z)
+    def post(self, z:Tensor) -> Tensor:
+        h = F.max_pool2d(F.relu(z), self.pool) if self.pool > 1 else F.relu(z)
+        return h if self.bn is None else self.bn(h)
     def forward(self, x:Tensor) -> Tensor: return self.post(self.pre(x))
+
+# %% ../nbs/06_cnn.ipynb #f1230091
+from contextlib import contextmanager
+
+@contextmanager
+def inference(model:nn.Module):
+    "Eval mode (batch norm uses its running statistics) and no gradients; the previous mode is restored afterwards."
+    was = model.training; model.eval()
+    try:
+        with torch.no_grad(): yield model
+    finally: model.train(was)
 
 # %% ../nbs/06_cnn.ipynb #c662b389
 def goodness_map(h:Tensor # conv activity (B, C, H, W)
@@ -51,22 +67,23 @@ def goodness_map(h:Tensor # conv activity (B, C, H, W)
     "Goodness at every position: the mean square over channels."
     return h.pow(2).mean(1)
 
-# %% ../nbs/06_cnn.ipynb #9d1f6577
+# %% ../nbs/06_cnn.ipynb #efdcf5d0
 class FFCNN(nn.Module):
     "A stack of `FFConv` layers for images of `shape` (C, H, W), with `n_extra` label channels in front."
     def __init__(self, shape:tuple, channels:list=(32, 64, 128), n_extra:int=0,
                  k:int|list=3, # kernel size, or one per layer
-                 pool:int=2, norm:str='all'): # max-pool size; input norm of layers 2, 3, ... (layer 1 normalises the whole input)
+                 pool:int=2, norm:str='all', # max-pool size; input norm of layers 2, 3, ... (layer 1 normalises the whole input)
+                 bn:bool=False): # batch norm after every layer (see `FFConv`)
         super().__init__()
         if len(shape) != 3: raise ValueError(f"shape must be (C, H, W), got {shape}.")
         ks = list(k) if isinstance(k, (list, tuple)) else [k]*len(channels)
         if len(ks) != len(channels): raise ValueError(f"{len(ks)} kernel sizes for {len(channels)} layers: give one, or one per layer.")
-        self.shape, self.channels, self.n_extra, self.k, self.pool, self.norm = tuple(shape), list(channels), n_extra, ks, pool, norm
+        self.shape, self.channels, self.n_extra, self.k, self.pool, self.norm, self.bn = tuple(shape), list(channels), n_extra, ks, pool, norm, bn
         c_in = [shape[0] + n_extra] + self.channels[:-1]
-        self.layers = nn.ModuleList([FFConv(i, o, kk, pool, 'all' if n==0 else norm)
+        self.layers = nn.ModuleList([FFConv(i, o, kk, pool, 'all' if n==0 else norm, bn)
                                      for n, (i, o, kk) in enumerate(zip(c_in, self.channels, ks))])
     @property
-    def config(self): return dict(shape=list(self.shape), channels=self.channels, n_extra=self.n_extra, k=self.k, pool=self.pool, norm=self.norm)
+    def config(self): return dict(shape=list(self.shape), channels=self.channels, n_extra=self.n_extra, k=self.k, pool=self.pool, norm=self.norm, bn=self.bn)
     def forward(self, x:Tensor) -> list:
         "The activity of every layer for an input that already holds the label channels."
         self.check(x[:, self.n_extra:]); acts = []
@@ -124,43 +141,47 @@ def first_conv_all_labels(layer:FFConv, x:Tensor, embed:LabelChannels) -> Tensor
     z = (base + s*lab[None]) / r + b[None, None, :, None, None]
     return layer.post(z.flatten(0, 1))
 
-# %% ../nbs/06_cnn.ipynb #e0f6a0e7
-@torch.no_grad()
+# %% ../nbs/06_cnn.ipynb #2abf5ef9
 def conv_goodness_scores(model:FFCNN, x:Tensor, embed:LabelChannels, kind:str='mean') -> Tensor:
     "Goodness of every layer for every image and every label, shape (L, B, C), in one batched pass."
     x = model.check(x); B, C = len(x), embed.n_classes
-    h = first_conv_all_labels(model.layers[0], x, embed)
-    gs = [goodness(h, kind).view(B, C)]
-    for layer in model.layers[1:]: h = layer(h); gs.append(goodness(h, kind).view(B, C))
+    with inference(model):
+        h = first_conv_all_labels(model.layers[0], x, embed)
+        gs = [goodness(h, kind).view(B, C)]
+        for layer in model.layers[1:]: h = layer(h); gs.append(goodness(h, kind).view(B, C))
     return torch.stack(gs)
 
-@torch.no_grad()
 def conv_goodness_scores_loop(model:FFCNN, x:Tensor, embed:LabelChannels, kind:str='mean') -> Tensor:
     "The same scores with C separate forward passes (the reference)."
-    cols = [torch.stack([goodness(a, kind) for a in model(embed(x, torch.full((len(x),), c, device=x.device)))]) for c in range(embed.n_classes)]
+    with inference(model): cols = [torch.stack([goodness(a, kind) for a in model(embed(x, torch.full((len(x),), c, device=x.device)))]) for c in range(embed.n_classes)]
     return torch.stack(cols, -1)
 
-# %% ../nbs/06_cnn.ipynb #777d4038
-@torch.no_grad()
+# %% ../nbs/06_cnn.ipynb #571cd740
 def pooled_features(model:FFCNN, x:Tensor, embed=None, grid:int=4, bs:int=1000) -> list:
     "Per-layer features (N, c_l*grid*grid): each layer's activity average-pooled to grid x grid, RMS-normalised."
     x, out = model.check(x), []
-    for xb in x.split(bs):
-        h, fs = (embed.neutral(xb) if embed is not None else xb), []
-        for l in model.layers: h = l(h); fs.append(rms_norm(F.adaptive_avg_pool2d(h, grid).flatten(1)))
-        out.append(fs)
+    with inference(model):
+        for xb in x.split(bs):
+            h, fs = (embed.neutral(xb) if embed is not None else xb), []
+            for l in model.layers: h = l(h); fs.append(rms_norm(F.adaptive_avg_pool2d(h, grid).flatten(1)))
+            out.append(fs)
     return [torch.cat(f) for f in zip(*out)]
 
-# %% ../nbs/06_cnn.ipynb #fde84e57
+# %% ../nbs/06_cnn.ipynb #737a6392
+def sum_layers(s:Tensor, # per-layer scores (L, B, C)
+               from_layer:int=0) -> Tensor: # first layer to count; -1: the last only
+    "Scores summed over layers `from_layer`, ... (the last layer alone if that leaves none)."
+    keep = s[from_layer:]
+    return (keep if len(keep) else s[-1:]).sum(0)
+
 class CNNGoodnessReadout:
     "Per-layer accuracy of each layer's goodness; overall accuracy of the goodness summed over layers."
-    def __init__(self, skip_first:bool=False, bs:int=500): store_attr()
+    def __init__(self, from_layer:int=0, bs:int=500): store_attr() # overall: goodness summed over layers from_layer, ... (-1: the last only)
     def scores(self, learn, x):
         return torch.cat([conv_goodness_scores(learn.model, xb, learn.negatives.embed, learn.goodness) for xb in x.split(self.bs)], 1)
     def __call__(self, learn, split:Split) -> dict:
         s = self.scores(learn, split.x); acc = lambda p: (p == split.y).float().mean().item()
-        keep = s[1:] if self.skip_first and len(s) > 1 else s
-        return dict(layers=[acc(si.argmax(1)) for si in s], overall=acc(keep.sum(0).argmax(1)))
+        return dict(layers=[acc(si.argmax(1)) for si in s], overall=acc(sum_layers(s, self.from_layer).argmax(1)))
 
 class CompetitiveReadout(CNNGoodnessReadout):
     "The same readout on the class goodness of a channel-wise competitive network (one plain pass, no labels in the input)."
@@ -206,18 +227,18 @@ class CompetitiveLoss:
         G = class_goodness(a[:B], self.n_classes); gp = G.gather(1, y[:, None])[:, 0]
         return F.cross_entropy(G / self.tau, y), gp.mean(), (G.sum(1) - gp).mean() / (self.n_classes - 1)
 
-# %% ../nbs/06_cnn.ipynb #f711cf38
-@torch.no_grad()
+# %% ../nbs/06_cnn.ipynb #a7edbf13
 def competitive_scores(model:nn.Module, x:Tensor, n_classes:int, bs:int=1000) -> Tensor:
     "Class goodness of every layer, shape (L, B, n_classes), in one ordinary forward pass."
     out = []
-    for xb in (model.check(x) if hasattr(model, 'check') else x).split(bs):
-        h, gs = xb, []
-        for l in model.layers: h = l(h); gs.append(class_goodness(h, n_classes))
-        out.append(torch.stack(gs))
+    with inference(model):
+        for xb in (model.check(x) if hasattr(model, 'check') else x).split(bs):
+            h, gs = xb, []
+            for l in model.layers: h = l(h); gs.append(class_goodness(h, n_classes))
+            out.append(torch.stack(gs))
     return torch.cat(out, 1)
 
-# %% ../nbs/06_cnn.ipynb #223d2dbb
+# %% ../nbs/06_cnn.ipynb #70651741
 def cnn_learner(data:FFData,
                 channels:list|None=None, # output channels of each conv FF layer; default 32-64-128 (40-80-160 if competitive)
                 supervised:bool=True, # label-channel negatives; False: hybrid-image negatives, no labels
@@ -225,7 +246,9 @@ def cnn_learner(data:FFData,
                 readout:str|None=None, # 'goodness' (supervised) or 'linear'; default: goodness if supervised
                 label_scale:float=1.0, # height of the label maps
                 k:int|list|None=None, # kernel size(s); default 3, with 7 (unsupervised) or 5 (competitive) in layer 1
-                pool:int=2, norm:str='all', # max-pool size, input norm of layers 2+
+                pool:int=2, # max-pool size
+                norm:str|None=None, # input norm of layers 2+; default 'all' ('none' with batch norm)
+                bn:bool|None=None, # batch norm after every layer; default: on for channel-wise competition
                 grid:int=4, # the linear readout pools each layer's activity to grid x grid
                 cbs:list|None=None, seed:int=0,
                 **kw # passed to `FFLearner`: lr, bs, epochs, schedule, loss, loss_kw, eval_frequency, ...
@@ -244,29 +267,28 @@ def cnn_learner(data:FFData,
     else: neg = LabelChannelNegatives(data.n_classes, label_scale) if supervised else MixNegatives()
     n_extra = neg.embed.n_extra if neg.embed is not None else 0
     if k is None: k = [7 if not supervised else 5 if competitive else 3] + [3]*(len(channels)-1)
-    model = FFCNN(data.shape, channels, n_extra, k, pool, norm).to(data.train.x.device)
+    bn = competitive if bn is None else bn
+    model = FFCNN(data.shape, channels, n_extra, k, pool, norm or ('none' if bn else 'all'), bn).to(data.train.x.device)
     if readout == 'linear': ro = CNNLinearReadout(grid=grid)
-    else: ro = CompetitiveReadout() if competitive else CNNGoodnessReadout()
-    kw = {**dict(loss='symba', loss_kw=dict(alpha=8.), lr=3e-3, bs=32 if competitive else 16, epochs=10), **kw}
+    else: ro = CompetitiveReadout(from_layer=-1) if competitive else CNNGoodnessReadout()   # competitive: the last layer decides
+    kw = {**dict(loss='symba', loss_kw=dict(alpha=8.), lr=1e-2 if competitive else 3e-3, bs=128 if competitive else 16, epochs=10), **kw}
     return FFLearner(model, data, neg, readout=ro, cbs=cbs, seed=seed, **kw)
 
-# %% ../nbs/06_cnn.ipynb #50f727c4
+# %% ../nbs/06_cnn.ipynb #f6869704
 class CNNPredictor:
     "Inference with a trained FF CNN: goodness over all labels (`embed`), class goodness (`groups`), or a linear `head`."
     def __init__(self, model:FFCNN, embed:LabelChannels|None=None, head:nn.Linear|None=None,
-                 layers:list|None=None, grid:int=4, skip_first:bool=False,
+                 layers:list|None=None, grid:int=4, from_layer:int=0,
                  groups:int|None=None): store_attr() # groups: number of classes of a channel-wise competitive model
     @torch.no_grad()
     def logits(self, x:Tensor) -> Tensor:
         "Class scores (B, n_classes): summed goodness per label, summed class goodness, or the head's logits."
         x = self.model.check(x)
         if self.head is None and self.groups:
-            s = competitive_scores(self.model, x, self.groups)
-            return (s[1:] if self.skip_first and len(s) > 1 else s).sum(0)
+            return sum_layers(competitive_scores(self.model, x, self.groups), self.from_layer)
         if self.head is None:
             if self.embed is None: raise ValueError("This predictor has neither a label embedding nor a head: pass head= (an unsupervised backbone needs a linear head).")
-            s = conv_goodness_scores(self.model, x, self.embed)
-            return (s[1:] if self.skip_first and len(s) > 1 else s).sum(0)
+            return sum_layers(conv_goodness_scores(self.model, x, self.embed), self.from_layer)
         fs = pooled_features(self.model, x, self.embed, self.grid)
         return self.head(torch.cat([fs[i] for i in (self.layers or range(len(fs)))], 1))
     def __call__(self, x:Tensor) -> Tensor:
@@ -274,7 +296,7 @@ class CNNPredictor:
         p = self.logits(x).argmax(1)
         return p[0] if x.ndim == 3 else p
 
-# %% ../nbs/06_cnn.ipynb #cdd61e4a
+# %% ../nbs/06_cnn.ipynb #41aca44a
 def predictor(learn:FFLearner) -> CNNPredictor:
     "The `CNNPredictor` of a trained CNN learner (its linear readout's head, if it has one)."
     ro = learn.readout
@@ -282,30 +304,30 @@ def predictor(learn:FFLearner) -> CNNPredictor:
     if isinstance(ro, CNNLinearReadout) and head is None: raise ValueError("The linear readout has no head yet: evaluate the learner first.")
     groups = learn.data.n_classes if isinstance(learn.negatives, ChannelCompetition) else None
     return CNNPredictor(learn.model, learn.negatives.embed, head, getattr(ro, 'keep', None), getattr(ro, 'grid', 4),
-                        getattr(ro, 'skip_first', False), groups)
+                        getattr(ro, 'from_layer', 0), groups)
 
-# %% ../nbs/06_cnn.ipynb #7e5c54cf
+# %% ../nbs/06_cnn.ipynb #49d93136
 def save_predictor(p:CNNPredictor, folder:str|Path='models', name:str='cnn') -> list:
     "Save the backbone (and head) of `p` as `folder/name_backbone.pt` (and `folder/name_head.pt`)."
     folder = Path(folder); e = p.embed
-    cfg = dict(p.model.config, n_classes=e.n_classes if e else None, label_scale=e.scale if e else None, skip_first=p.skip_first, groups=p.groups)
+    cfg = dict(p.model.config, n_classes=e.n_classes if e else None, label_scale=e.scale if e else None, from_layer=p.from_layer, groups=p.groups)
     paths = [save_checkpoint(p.model, folder/f'{name}_backbone.pt', cfg)]
     if p.head is not None:
         hc = dict(in_features=p.head.in_features, n_classes=p.head.out_features, layers=p.layers, grid=p.grid)
         paths.append(save_checkpoint(p.head, folder/f'{name}_head.pt', hc))
     return paths
 
-# %% ../nbs/06_cnn.ipynb #3c9c4353
+# %% ../nbs/06_cnn.ipynb #f70b3a47
 def load_predictor(folder:str|Path='models', name:str='cnn', head:bool=True) -> CNNPredictor:
     "Rebuild a `CNNPredictor` from `save_predictor`'s files (the head too, if saved and `head`)."
     folder = Path(folder); ck = read_checkpoint(folder/f'{name}_backbone.pt'); c = ck['config']
-    model = FFCNN(tuple(c['shape']), c['channels'], c['n_extra'], c['k'], c['pool'], c.get('norm', 'all')); model.load_state_dict(ck['state_dict'])
+    model = FFCNN(tuple(c['shape']), c['channels'], c['n_extra'], c['k'], c['pool'], c.get('norm', 'all'), c.get('bn', False)); model.load_state_dict(ck['state_dict'])
     embed = LabelChannels(c['n_classes'], c['label_scale']) if c['n_extra'] else None
     hp, lin, hc = folder/f'{name}_head.pt', None, {}
     if head and hp.exists():
         hk = read_checkpoint(hp); hc = hk['config']
         lin = nn.Linear(hc['in_features'], hc['n_classes']); lin.load_state_dict(hk['state_dict'])
-    return CNNPredictor(model.eval(), embed, lin, hc.get('layers'), hc.get('grid', 4), c.get('skip_first', False), c.get('groups'))
+    return CNNPredictor(model.eval(), embed, lin, hc.get('layers'), hc.get('grid', 4), c.get('from_layer', 0), c.get('groups'))
 
 # %% ../nbs/06_cnn.ipynb #d83f2df7
 def confusion_matrix(y:Tensor, p:Tensor, n_classes:int=10) -> Tensor:

@@ -20,7 +20,7 @@ p.add_argument('--test-subset', type=int, default=0, help='first N test images (
 p.add_argument('--channels', default=None, help="e.g. 32,64,128 (default: the learner's, 40-80-160 competitive)"); p.add_argument('--k', default=None, help='kernel sizes, e.g. 5,3,3 (default: the learner\'s)')
 p.add_argument('--bs', type=int, default=None, help="batch size (default: the learner's, 128 competitive, 16 otherwise)")
 p.add_argument('--lr', type=float, default=None, help="Adam learning rate (default: the learner's, 1e-2 competitive, 3e-3 otherwise)")
-p.add_argument('--bn', choices=['auto', 'on', 'off'], default='auto', help='batch norm after every layer (auto: on for competitive only)')
+p.add_argument('--bn', choices=['auto', 'on', 'off'], default='auto', help='batch norm after every layer (auto: on when supervised, off when unsupervised)')
 p.add_argument('--linear', action='store_true', help='supervised runs: also fit a linear head on all layers\' pooled features')
 p.add_argument('--shift', type=int, default=0, help='random-shift augmentation (pixels)')
 p.add_argument('--alpha', type=float, default=8.); p.add_argument('--label-scale', type=float, default=1.)

@@ -238,7 +238,7 @@ def competitive_scores(model:nn.Module, x:Tensor, n_classes:int, bs:int=1000) ->
             out.append(torch.stack(gs))
     return torch.cat(out, 1)
 
-# %% ../nbs/06_cnn.ipynb #70651741
+# %% ../nbs/06_cnn.ipynb #6cbdb0a8
 def cnn_learner(data:FFData,
                 channels:list|None=None, # output channels of each conv FF layer; default 32-64-128 (40-80-160 if competitive)
                 supervised:bool=True, # label-channel negatives; False: hybrid-image negatives, no labels
@@ -248,7 +248,7 @@ def cnn_learner(data:FFData,
                 k:int|list|None=None, # kernel size(s); default 3, with 7 (unsupervised) or 5 (competitive) in layer 1
                 pool:int=2, # max-pool size
                 norm:str|None=None, # input norm of layers 2+; default 'all' ('none' with batch norm)
-                bn:bool|None=None, # batch norm after every layer; default: on for channel-wise competition
+                bn:bool|None=None, # batch norm after every layer; default: on when supervised, off when unsupervised
                 grid:int=4, # the linear readout pools each layer's activity to grid x grid
                 cbs:list|None=None, seed:int=0,
                 **kw # passed to `FFLearner`: lr, bs, epochs, schedule, loss, loss_kw, eval_frequency, ...
@@ -267,7 +267,7 @@ def cnn_learner(data:FFData,
     else: neg = LabelChannelNegatives(data.n_classes, label_scale) if supervised else MixNegatives()
     n_extra = neg.embed.n_extra if neg.embed is not None else 0
     if k is None: k = [7 if not supervised else 5 if competitive else 3] + [3]*(len(channels)-1)
-    bn = competitive if bn is None else bn
+    bn = supervised if bn is None else bn
     model = FFCNN(data.shape, channels, n_extra, k, pool, norm or ('none' if bn else 'all'), bn).to(data.train.x.device)
     if readout == 'linear': ro = CNNLinearReadout(grid=grid)
     else: ro = CompetitiveReadout(from_layer=-1) if competitive else CNNGoodnessReadout()   # competitive: the last layer decides

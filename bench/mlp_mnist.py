@@ -3,7 +3,8 @@ Figures only, no asserts. Example: python bench/mlp_mnist.py --data-root ../shar
 import argparse, json, time, torch
 from ff_nbdev.data import load_data, random_shift
 from ff_nbdev.learner import Callback
-from ff_nbdev.mlp import mlp_learner, LinearReadout
+from ff_nbdev.mlp import mlp_learner
+from ff_nbdev.readout import LinearReadout
 
 p = argparse.ArgumentParser(description=__doc__)
 p.add_argument('--data-root', default=None); p.add_argument('--dataset', default='mnist')
@@ -39,6 +40,6 @@ out = dict(bench='mlp_mnist', dataset=data.name, layers=a.layers, epochs=a.epoch
            test_error=round(1-res['overall'], 4), train_seconds=round(learn.fit_time, 1), wall_seconds=round(time.time()-t0, 1),
            first_98=rep.first98, threads=torch.get_num_threads())
 if a.linear:
-    out['linear_readout_error'] = round(1 - LinearReadout(per_layer=False)(learn, data.test)['overall'], 4)
+    out['linear_readout_error'] = round(1 - LinearReadout(from_layer=1, per_layer=False)(learn, data.test)['overall'], 4)
     out['wall_seconds_with_linear'] = round(time.time()-t0, 1)
 print(json.dumps(out), flush=True)

@@ -3,11 +3,11 @@ Prints one JSON line per strategy and per control (random-init network, raw pixe
 Example: python bench/negatives.py --data-root ../shared/data --n-train 10000 --epochs 2"""
 import argparse, json, time, torch
 from ff_nbdev.data import load_data, FFData
-from ff_nbdev.negatives import compare_negatives, NEGATIVES
+from ff_nbdev.compare import compare_negatives, STRATEGIES
 
 p = argparse.ArgumentParser(description=__doc__)
 p.add_argument('--data-root', default=None); p.add_argument('--dataset', default='mnist')
-p.add_argument('--strategies', default=','.join(NEGATIVES), help='comma-separated names')
+p.add_argument('--strategies', default=','.join(STRATEGIES), help='comma-separated names')
 p.add_argument('--n-train', type=int, default=10000, help='first N training images (0: all)')
 p.add_argument('--hidden', default='500,500'); p.add_argument('--epochs', type=int, default=2)
 p.add_argument('--bs', type=int, default=100); p.add_argument('--lr', type=float, default=3e-3)

@@ -6,7 +6,8 @@ ratio: on a shared 2-core machine single timings drift by 20 % or more, the pair
 import argparse, json, statistics, time, torch
 from ff_nbdev.core import set_seed, default_device
 from ff_nbdev.embed import LabelEmbed
-from ff_nbdev.mlp import FFMLP, goodness_scores, goodness_scores_loop
+from ff_nbdev.layers import FFMLP
+from ff_nbdev.readout import goodness_scores, goodness_scores_loop
 
 p = argparse.ArgumentParser(description=__doc__)
 p.add_argument('--layers', default='784,500,500')
@@ -29,7 +30,7 @@ def rate(f, x, n_samples):
     return n / (time.perf_counter() - t)
 
 for bs in [int(v) for v in a.bs.split(',')]:
-    x = torch.randn(bs, sizes[0], device=dev)
+    x = torch.randn(bs, 1, sizes[0], device=dev)
     b, l = [], []
     for _ in range(a.rounds):
         b.append(rate(goodness_scores, x, 20000)); l.append(rate(goodness_scores_loop, x, 20000))

@@ -14,7 +14,7 @@ from torch import Tensor
 
 # %% auto #0
 __all__ = ['LOSSES', 'default_device', 'set_seed', 'goodness', 'rms_norm', 'l2_norm', 'softplus_loss', 'symba_loss',
-           'two_threshold_loss', 'get_loss', 'check_finite']
+           'two_threshold_loss', 'get_loss', 'class_goodness', 'inference', 'check_finite']
 
 # %% ../nbs/00_core.ipynb #e0b6b4a7
 def default_device(device:str|torch.device|None=None # 'cpu', 'cuda', 'mps', or None for the best available
@@ -89,6 +89,25 @@ def get_loss(name:str, # 'softplus', 'symba' or 'two_threshold'
     f = LOSSES[name]
     kw = {k:v for k,v in kw.items() if k in inspect.signature(f).parameters}
     return lambda gp, gn: f(gp, gn, **kw)
+
+# %% ../nbs/00_core.ipynb #0a38ac9b
+def class_goodness(h:Tensor, # activity (B, K, ...) with K a multiple of n_classes
+                   n_classes:int, kind:str='mean') -> Tensor: # (B, n_classes)
+    "Goodness of each class's group of channels: channels [c*K/C, (c+1)*K/C) belong to class c."
+    if h.shape[1] % n_classes: raise ValueError(f"{h.shape[1]} channels do not split into {n_classes} class groups: use a multiple of {n_classes} channels in every layer.")
+    sq = h.reshape(len(h), n_classes, -1).pow(2)
+    return sq.mean(2) if kind == 'mean' else sq.sum(2)
+
+# %% ../nbs/00_core.ipynb #29050cce
+from contextlib import contextmanager
+
+@contextmanager
+def inference(model:torch.nn.Module):
+    "Eval mode (batch norm uses its running statistics) and no gradients; the previous mode is restored afterwards."
+    was = model.training; model.eval()
+    try:
+        with torch.no_grad(): yield model
+    finally: model.train(was)
 
 # %% ../nbs/00_core.ipynb #fcb32dfa
 def check_finite(loss:Tensor, where:str='') -> Tensor:

@@ -157,7 +157,7 @@ def load_data(name:str='digits', # digits, mnist, fmnist, cifar10 or svhn
     def prep(x):
         x = torch.from_numpy(np.array(x, dtype=np.float32)).div_(255)
         if normalize:
-            m, s = (torch.tensor(DATASETS[name][k]).view(1, -1, 1, 1) for k in ('mean', 'std'))
+            m, s = (torch.tensor(DATASETS[name][k], device='cpu').view(1, -1, 1, 1) for k in ('mean', 'std'))
             x = (x - m) / s
         return x
     tr = Split(prep(xtr), torch.from_numpy(ytr))
@@ -165,7 +165,7 @@ def load_data(name:str='digits', # digits, mnist, fmnist, cifar10 or svhn
     va = None
     nv = int(round(valid*len(tr))) if isinstance(valid, float) else int(valid)
     if nv > 0:
-        perm = torch.randperm(len(tr), generator=torch.Generator().manual_seed(seed))
+        perm = torch.randperm(len(tr), generator=torch.Generator().manual_seed(seed), device='cpu')
         va, tr = tr[perm[:nv]], tr[perm[nv:]]
     dev = default_device(device)
     return FFData(name, tr.to(dev), va.to(dev) if va else None, te.to(dev), tuple(tr.x.shape[1:]), 10)

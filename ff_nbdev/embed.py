@@ -1,4 +1,4 @@
-"""How supervised FF shows a label to the network: a one-hot code in front of the image, a neutral code for readouts, and wrong labels for negatives.
+"""How supervised FF shows a label to the network: a one-hot code in front of the image (dense layers) or as constant image channels (conv layers), a neutral code for readouts, and wrong labels for negatives.
 
 Docs: https://ff-nbdev.github.io/ff_nbdev/embed.html.md"""
 
@@ -12,7 +12,7 @@ from torch import Tensor
 from fastcore.basics import store_attr
 
 # %% auto #0
-__all__ = ['wrong_labels', 'LabelEmbed']
+__all__ = ['wrong_labels', 'LabelEmbed', 'LabelChannels']
 
 # %% ../nbs/02_embed.ipynb #d0c261aa
 def wrong_labels(y:Tensor, # true labels (B,)
@@ -29,6 +29,9 @@ class LabelEmbed:
     def __init__(self, n_classes:int=10, scale:float=1.0): store_attr()
     @property
     def n_extra(self): return self.n_classes
+    def out_shape(self, shape:tuple) -> tuple:
+        "The shape of one embedded input for images of `shape` (C, H, W): flat, (n_classes + C*H*W,)."
+        return (self.n_classes + int(torch.Size(shape).numel()),)
     def __call__(self, x:Tensor, y:Tensor) -> Tensor:
         "Input rows `[scale * onehot(y); x.flatten(1)]`, shape (B, C + D)."
         if len(x) != len(y): raise ValueError(f"{len(x)} images but {len(y)} labels: pass one label per image.")
@@ -42,3 +45,19 @@ class LabelEmbed:
         B, C = len(x), self.n_classes
         return self(x.repeat_interleave(C, 0), torch.arange(C, device=x.device).repeat(B))
     def __repr__(self): return f"LabelEmbed(n_classes={self.n_classes}, scale={self.scale})"
+
+# %% ../nbs/02_embed.ipynb #7644a3b1
+class LabelChannels(LabelEmbed):
+    "The label as `n_classes` constant maps of height `scale` in front of the image channels (`all_labels` is inherited)."
+    def __call__(self, x:Tensor, y:Tensor) -> Tensor:
+        "Images with their label maps, shape (B, n_classes + C, H, W)."
+        if len(x) != len(y): raise ValueError(f"{len(x)} images but {len(y)} labels: pass one label per image.")
+        B, _, H, W = x.shape
+        maps = F.one_hot(y, self.n_classes).to(x.dtype).mul(self.scale)[:, :, None, None].expand(B, self.n_classes, H, W)
+        return torch.cat([maps, x], 1)
+    def out_shape(self, shape:tuple) -> tuple: return (self.n_classes + shape[0], *shape[1:])
+    def neutral(self, x:Tensor) -> Tensor:
+        "Images with the neutral label `scale/C` in every label map."
+        B, _, H, W = x.shape
+        return torch.cat([x.new_full((B, self.n_classes, H, W), self.scale/self.n_classes), x], 1)
+    def __repr__(self): return f"LabelChannels(n_classes={self.n_classes}, scale={self.scale})"

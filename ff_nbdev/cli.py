@@ -30,9 +30,10 @@ def cli_learner(dataset='digits', layers=None, epochs='30', batch_size=32, lr=3e
                 th1=1., th2=2., schedule='all', label_scale=2., readout='goodness', eval_frequency=5, valid=0., seed=0,
                 device=None, out='ff_run', data_root=None, download=False, quiet=False, shift=0) -> tuple:
     "The data, the learner and the config of an `ff-train` run."
-    data = load_data(dataset, root=data_root, download=download, device=default_device(device), valid=valid, seed=seed)
+    eps, dev = parse_ints(epochs, 'epochs'), default_device(device)             # settings first, then the data
+    if any(e < 1 for e in eps): raise ValueError(f"--epochs must be >= 1, got {epochs}: a run of 0 epochs would save an untrained model.")
+    data = load_data(dataset, root=data_root, download=download, device=dev, valid=valid, seed=seed)
     sizes = parse_ints(layers, 'layers') or [data.n_features, 500, 500]
-    eps = parse_ints(epochs, 'epochs')
     if schedule == 'all' and len(eps) != 1: raise ValueError("--epochs takes one number with --schedule all (a list is for --schedule layerwise).")
     if schedule == 'layerwise' and len(eps) == 1: eps = eps * (len(sizes)-1)
     config = dict(dataset=data.name, layers=sizes, epochs=eps if schedule=='layerwise' else eps[0], batch_size=batch_size, lr=lr,
@@ -95,7 +96,8 @@ def ff_train(dataset:str='digits', # digits (embedded), mnist, fmnist, cifar10, 
                     alpha=alpha, th1=th1, th2=th2, schedule=schedule, label_scale=label_scale, readout=readout,
                     eval_frequency=eval_frequency, valid=valid, seed=seed, device=device, out=out, data_root=data_root,
                     download=download, quiet=quiet, shift=shift)
-    except (ValueError, FileNotFoundError, FloatingPointError) as e:
+    except KeyboardInterrupt: sys.exit("ff-train: interrupted (Ctrl-C) before the run folder was written.")
+    except (ValueError, FileNotFoundError, FloatingPointError, RuntimeError, OSError) as e:
         sys.exit(f"ff-train: error: {e}")
     print(report(res)); print(f"artefacts in {out}/")
     return res

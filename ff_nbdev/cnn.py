@@ -72,7 +72,7 @@ class CNNPredictor:
     @torch.no_grad()
     def logits(self, x:Tensor) -> Tensor:
         "Class scores (B, n_classes): summed goodness per label, summed class goodness, or the head's logits."
-        x = check_images(x, self.shape)
+        x = check_images(x, self.shape, next(self.model.parameters()).device)
         if self.head is not None:
             fs = layer_features(self.model, x, self.neg, self.grid)
             return self.head(torch.cat([fs[i] for i in (self.layers or range(len(fs)))], 1))
@@ -81,9 +81,9 @@ class CNNPredictor:
             raise ValueError("This predictor has neither a label embedding nor a head: pass head= (an unsupervised backbone needs a linear head).")
         return sum_layers(goodness_scores(self.model, x, self.neg.embed), self.from_layer)
     def __call__(self, x:Tensor) -> Tensor:
-        "Predicted labels: shape () for one image (C, H, W), (B,) for a batch."
+        "Predicted labels: shape () for one image (C, H, W) or (C*H*W,), (B,) for a batch."
         p = self.logits(x).argmax(1)
-        return p[0] if x.ndim == 3 else p
+        return p[0] if x.ndim in (1, 3) else p
 
 # %% ../nbs/09_cnn.ipynb #41aca44a
 def predictor(learn:FFLearner) -> CNNPredictor:

@@ -14,13 +14,18 @@ from torch import Tensor
 
 # %% auto #0
 __all__ = ['LOSSES', 'default_device', 'set_seed', 'goodness', 'rms_norm', 'l2_norm', 'softplus_loss', 'symba_loss',
-           'two_threshold_loss', 'get_loss', 'class_goodness', 'inference', 'check_finite']
+           'two_threshold_loss', 'get_loss', 'class_goodness', 'inference', 'check_finite', 'check_positive']
 
 # %% ../nbs/00_core.ipynb #e0b6b4a7
 def default_device(device:str|torch.device|None=None # 'cpu', 'cuda', 'mps', or None for the best available
                   ) -> torch.device:
     "The device to use: `device` if given, else CUDA, else Apple MPS, else CPU."
-    if device is not None: return torch.device(device)
+    if device is not None:
+        try: d = torch.device(device)
+        except (RuntimeError, TypeError): raise ValueError(f"Unknown device {device!r}: use 'cpu', 'cuda' or 'mps'.") from None
+        if d.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f"Device {device!r} asked for, but PyTorch sees no CUDA GPU here: use 'cpu' (or leave the device out).")
+        if d.type == 'mps' and not (getattr(torch.backends, 'mps', None) and torch.backends.mps.is_available()): raise ValueError(f"Device {device!r} asked for, but Apple MPS is not available here: use 'cpu'.")
+        return d
     if torch.cuda.is_available(): return torch.device('cuda')
     if getattr(torch.backends, 'mps', None) and torch.backends.mps.is_available(): return torch.device('mps')
     return torch.device('cpu')
@@ -110,9 +115,20 @@ def inference(model:torch.nn.Module):
     finally: model.train(was)
 
 # %% ../nbs/00_core.ipynb #fcb32dfa
-def check_finite(loss:Tensor, where:str='') -> Tensor:
-    "Raise a clear `FloatingPointError` if `loss` is NaN or infinite; return it otherwise."
+def check_finite(loss:Tensor, where:str='',
+                 limit:float=1e6 # a loss (or logged goodness) this large means the run has exploded
+                ) -> Tensor:
+    "Raise a clear `FloatingPointError` if `loss` is NaN, infinite or beyond `limit`; return it otherwise."
     if not torch.isfinite(loss).all():
         raise FloatingPointError(f"Loss is {'NaN' if torch.isnan(loss).any() else 'infinite'} {where}: training diverged. "
                                  "Lower the learning rate (--lr) or the threshold, or check the input for NaNs.")
+    if loss.abs().max() > limit:
+        raise FloatingPointError(f"Loss reached {loss.abs().max().item():.3g} {where}: training diverged. Lower the learning rate (--lr).")
     return loss
+
+def check_positive(what:str, v, allow_zero:bool=False) -> object:
+    "Raise one clear `ValueError` unless `v` (a number, or a list of them) is finite and > 0 (>= 0 with `allow_zero`)."
+    for x in (v if isinstance(v, (list, tuple)) else [v]):
+        if not (isinstance(x, (int, float)) and math.isfinite(x) and (x >= 0 if allow_zero else x > 0)):
+            raise ValueError(f"{what} must be a finite number {'>= 0' if allow_zero else '> 0'}, got {x!r}.")
+    return v

@@ -164,6 +164,8 @@ def load_data(name:str='digits', # digits, mnist, fmnist, cifar10 or svhn
     te = Split(prep(xte), torch.from_numpy(yte))
     va = None
     nv = int(round(valid*len(tr))) if isinstance(valid, float) else int(valid)
+    if not (0 <= valid < (1 if isinstance(valid, float) else len(tr))):
+        raise ValueError(f"valid={valid!r} leaves no training data or is negative: use a fraction in [0, 1) or a count below {len(tr)}.")
     if nv > 0:
         perm = torch.randperm(len(tr), generator=torch.Generator().manual_seed(seed), device='cpu')
         va, tr = tr[perm[:nv]], tr[perm[nv:]]

@@ -35,6 +35,7 @@ class FFMLP(nn.Module):
     def __init__(self, sizes:list, norm:str='rms'):
         super().__init__()
         if len(sizes) < 2: raise ValueError(f"FFMLP needs an input size and at least one layer, got sizes={sizes}.")
+        if any(int(s) < 1 for s in sizes): raise ValueError(f"Layer sizes must be >= 1, got {list(sizes)}: give every layer at least one unit.")
         self.sizes = list(sizes)
         self.layers = nn.ModuleList([FFLinear(i, o, norm) for i, o in zip(sizes, sizes[1:])])
     def forward(self, x:Tensor) -> list:
@@ -83,6 +84,7 @@ class FFCNN(nn.Module):
         if len(shape) != 3: raise ValueError(f"shape must be (C, H, W), got {shape}.")
         ks = list(k) if isinstance(k, (list, tuple)) else [k]*len(channels)
         if len(ks) != len(channels): raise ValueError(f"{len(ks)} kernel sizes for {len(channels)} layers: give one, or one per layer.")
+        if any(int(c) < 1 for c in channels): raise ValueError(f"Channel counts must be >= 1, got {list(channels)}.")
         self.shape, self.channels, self.k, self.pool, self.norm, self.bn = tuple(shape), list(channels), ks, pool, norm, bn
         c_in = [shape[0]] + self.channels[:-1]
         self.layers = nn.ModuleList([FFConv(i, o, kk, pool, 'all' if n==0 else norm, bn)
@@ -96,8 +98,10 @@ class FFCNN(nn.Module):
         return acts
 
 # %% ../nbs/03_layers.ipynb #82bb62e2
-def check_images(x:Tensor, shape:tuple) -> Tensor:
-    "`x` as a batch (B, C, H, W) of image `shape` (C, H, W); a single (C, H, W) image becomes a batch of one."
+def check_images(x:Tensor, shape:tuple, device=None) -> Tensor:
+    "`x` as a float batch (B, C, H, W) of image `shape` on `device`; one image (C, H, W), or flat (C*H*W,), becomes a batch of one."
+    x = x if isinstance(x, Tensor) else torch.as_tensor(x, device=device)                  # a list or an array
+    if x.ndim == 1 and x.numel() == shape[0]*shape[1]*shape[2]: x = x.view(*shape)          # one flat image
     if x.ndim == 3: x = x[None]
     C, H, W = shape
     if x.ndim != 4: raise ValueError(f"Expected images (B, {C}, {H}, {W}) or one image ({C}, {H}, {W}), got a tensor of shape {tuple(x.shape)}.")
@@ -106,6 +110,8 @@ def check_images(x:Tensor, shape:tuple) -> Tensor:
                                 f"({'x.mean(1, keepdim=True)' if C==1 else 'x.expand(-1, 3, -1, -1)'}) or build the model with shape=({c}, {h}, {w}).")
     if (h, w) != (H, W): raise ValueError(f"This model was built for {H}x{W} images, got {h}x{w}: resize them "
                                           f"(F.interpolate(x, size=({H}, {W}))) or build the model with shape=({c}, {h}, {w}).")
+    x = x.to(device=device, dtype=torch.float32)                                          # uint8, float64, ... as float32
+    if not torch.isfinite(x).all(): raise ValueError("The images hold NaN or infinite values: clean the input before predicting.")
     return x
 
 FFCNN.check = lambda self, x: check_images(x, self.shape)

@@ -11,7 +11,7 @@ from pathlib import Path
 import torch
 from torch import nn, Tensor
 from fastcore.basics import store_attr, listify, patch
-from .core import goodness, check_finite
+from .core import goodness, check_finite, check_positive
 from .data import FFData, Split, batches
 from .losses import LayerLoss, GoodnessLoss, StepState
 
@@ -46,6 +46,9 @@ class FFLearner:
                  seed:int=0): # seeds batch order and negatives
         if schedule not in ('all', 'layerwise'): raise ValueError(f"Unknown schedule {schedule!r}: use 'all' or 'layerwise'.")
         if opt not in ('adam', 'sgd'): raise ValueError(f"Unknown optimizer {opt!r}: use 'adam' or 'sgd'.")
+        check_positive('bs (batch size)', bs); check_positive('lr (learning rate)', lr); check_positive('eval_frequency', eval_frequency)
+        check_positive('epochs', epochs, allow_zero=True)    # 0: an untrained network, the control of every readout
+        if len(data.train) == 0: raise ValueError(f"{data.name}'s training split is empty: check the data (or a valid= that takes every image).")
         store_attr('model,data,negatives,wd,opt,bs,schedule,lr_sched,eval_frequency,readout,tfm,seed')
         self.L = n = len(model.layers)
         per = lambda v: list(v) if isinstance(v, (list, tuple)) else [v]*n

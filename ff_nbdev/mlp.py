@@ -31,6 +31,7 @@ def mlp_learner(data:FFData,
     if layers[0] != data.n_features:
         raise ValueError(f"The first layer size {layers[0]} does not match {data.name}'s {data.n_features} input features "
                          f"(images {data.shape}): use --layers {data.n_features},{','.join(map(str, layers[1:]))}.")
+    if any(int(s) < 1 for s in layers): raise ValueError(f"Layer sizes must be >= 1, got {layers}: give every layer at least one unit.")
     set_seed(seed)
     neg = negatives or 'label_embedding'
     if isinstance(neg, str): neg = get_negatives(neg, n_classes=data.n_classes, scale=label_scale)

@@ -58,7 +58,9 @@ def get_negatives(name:str, **kw) -> Negatives:
     "The negative strategy registered as `name`, built with the keyword arguments it accepts."
     if name not in NEGATIVES: raise ValueError(f"Unknown negative strategy {name!r}: choose one of {', '.join(NEGATIVES)}.")
     cls = NEGATIVES[name]
-    ok = inspect.signature(cls.__init__).parameters
+    ok = [k for k in inspect.signature(cls.__init__).parameters if k != 'self']
+    bad = [k for k in kw if k not in ok and k not in ('n_classes', 'scale')]      # the two that every builder passes
+    if bad: raise ValueError(f"Strategy {name!r} has no option {', '.join(map(repr, bad))}: it takes {', '.join(ok) or 'no options'}.")
     return cls(**{k:v for k,v in kw.items() if k in ok})
 
 # %% ../nbs/04_negatives.ipynb #23317cfd

@@ -6,7 +6,7 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/cli.html.md"""
 
 # %% ../nbs/11_cli.ipynb #d3e1e8b8
 from __future__ import annotations
-import json, sys, time
+import json, shutil, sys, tempfile, time
 from pathlib import Path
 import torch
 from fastcore.script import call_parse
@@ -16,7 +16,7 @@ from .learner import ProgressCB, HistoryCB, save_checkpoint
 from .mlp import mlp_learner
 
 # %% auto #0
-__all__ = ['parse_ints', 'cli_learner', 'train', 'report', 'ff_train']
+__all__ = ['parse_ints', 'cli_learner', 'check_out', 'train', 'report', 'ff_train']
 
 # %% ../nbs/11_cli.ipynb #fefbe5aa
 def parse_ints(s:str|int|None, what:str) -> list|None:
@@ -46,17 +46,29 @@ def cli_learner(dataset='digits', layers=None, epochs='30', batch_size=32, lr=3e
                         tfm=(lambda xb, g: random_shift(xb, shift, g)) if shift else None)
     return data, learn, config
 
-def train(out='ff_run', **kw) -> dict:
-    "Train a supervised FF MLP and write its artefacts to `out`; return the test results (options: `cli_learner`'s)."
-    t0 = time.time()
-    data, learn, config = cli_learner(out=out, **kw)
-    learn.fit()
-    res = learn.evaluate(data.test, record=False)
-    res.update(dataset=data.name, train_seconds=round(learn.fit_time, 2), wall_seconds=round(time.time()-t0, 2))
+def check_out(out, overwrite:bool=False) -> Path:
+    "The run folder `out`, checked before any work: a file, or a folder that already holds files (unless `overwrite`), is refused."
     out = Path(out)
-    save_checkpoint(learn.model, out/'model.pt', dict(config, sizes=learn.model.sizes))
-    (out/'config.json').write_text(json.dumps(config, indent=1))
-    (out/'results.json').write_text(json.dumps(res, indent=1))
+    if out.exists() and not out.is_dir(): raise ValueError(f"--out {out} is a file: give a folder for the run.")
+    if out.is_dir() and any(out.iterdir()) and not overwrite: raise ValueError(f"--out {out} already holds a run: pass --overwrite, or choose another folder.")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return out
+
+def train(out='ff_run', overwrite:bool=False, **kw) -> dict:
+    "Train a supervised FF MLP and write its artefacts to `out`, all or nothing; return the test results (options: `cli_learner`'s)."
+    t0, final = time.time(), check_out(out, overwrite)
+    tmp = Path(tempfile.mkdtemp(prefix=f'.{final.name}.', dir=final.parent))      # written here, renamed into place at the end
+    try:
+        data, learn, config = cli_learner(out=tmp, **kw)
+        learn.fit()
+        res = learn.evaluate(data.test, record=False)
+        res.update(dataset=data.name, train_seconds=round(learn.fit_time, 2), wall_seconds=round(time.time()-t0, 2))
+        save_checkpoint(learn.model, tmp/'model.pt', dict(config, sizes=learn.model.sizes))
+        (tmp/'config.json').write_text(json.dumps(config, indent=1))
+        (tmp/'results.json').write_text(json.dumps(res, indent=1))
+        if final.exists(): shutil.rmtree(final)
+        tmp.rename(final)
+    finally: shutil.rmtree(tmp, ignore_errors=True)
     return res
 
 # %% ../nbs/11_cli.ipynb #78222bd7
@@ -86,6 +98,7 @@ def ff_train(dataset:str='digits', # digits (embedded), mnist, fmnist, cifar10, 
              seed:int=0, # random seed
              device:str=None, # cpu, cuda, mps (default: best available)
              out:str='ff_run', # run folder for history, plots, model.pt, results.json
+             overwrite:bool=False, # replace the run in --out (otherwise a folder that holds files is refused)
              data_root:str=None, # data folder (default: env FF_DATA, else ~/.ff_nbdev/data)
              download:bool=False, # download the dataset if missing (needs internet)
              quiet:bool=False, # no progress bars
@@ -94,7 +107,7 @@ def ff_train(dataset:str='digits', # digits (embedded), mnist, fmnist, cifar10, 
     try:
         res = train(dataset=dataset, layers=layers, epochs=epochs, batch_size=batch_size, lr=lr, loss=loss, threshold=threshold,
                     alpha=alpha, th1=th1, th2=th2, schedule=schedule, label_scale=label_scale, readout=readout,
-                    eval_frequency=eval_frequency, valid=valid, seed=seed, device=device, out=out, data_root=data_root,
+                    eval_frequency=eval_frequency, valid=valid, seed=seed, device=device, out=out, overwrite=overwrite, data_root=data_root,
                     download=download, quiet=quiet, shift=shift)
     except KeyboardInterrupt: sys.exit("ff-train: interrupted (Ctrl-C) before the run folder was written.")
     except (ValueError, FileNotFoundError, FloatingPointError, RuntimeError, OSError) as e:

@@ -55,9 +55,14 @@ def read_idx(path:Path) -> np.ndarray:
     "Read an IDX file (MNIST's format), gzipped or not."
     path = Path(path)
     if not path.exists() and Path(str(path)+'.gz').exists(): path = Path(str(path)+'.gz')
-    data = (gzip.open if path.suffix=='.gz' else open)(path, 'rb').read()
+    fix = "replace it with the original file (or delete it and load with download=True)"
+    try: data = (gzip.open if path.suffix=='.gz' else open)(path, 'rb').read()
+    except (OSError, EOFError) as e: raise ValueError(f"{path} cannot be read ({e}): {fix}.") from None
+    if len(data) < 4 or data[:3] != b'\x00\x00\x08': raise ValueError(f"{path} is not an IDX file of bytes (bad magic number): {fix}.")
     ndim = data[3]
     dims = [int.from_bytes(data[4+4*i:8+4*i], 'big') for i in range(ndim)]
+    n = 4 + 4*ndim + int(np.prod(dims))
+    if len(data) != n: raise ValueError(f"{path} holds {len(data)} bytes, its header promises {n}: the file is truncated or corrupt; {fix}.")
     return np.frombuffer(data, dtype=np.uint8, offset=4+4*ndim).reshape(dims)
 
 def write_idx(path:Path, a:np.ndarray):
@@ -74,7 +79,11 @@ def _exists(p): return p.exists() or Path(str(p)+'.gz').exists()
 
 def _read_mnist(folder:Path, train:bool):
     fi, fl = (folder/'raw'/f for f in _MNIST_FILES[train])
-    return read_idx(fi)[:, None], read_idx(fl).astype(np.int64)
+    x, y = read_idx(fi), read_idx(fl).astype(np.int64)
+    if x.ndim != 3 or y.ndim != 1 or len(x) != len(y):
+        raise ValueError(f"{fi.name} holds {x.shape} images but {fl.name} {y.shape} labels in {folder/'raw'}: the pair does not match; replace both with the original files.")
+    if len(y) and (y.min() < 0 or y.max() > 9): raise ValueError(f"{fl} has labels outside 0..9 (max {y.max()}): replace it with the original file.")
+    return x[:, None], y
 
 def _read_cifar10(folder:Path, train:bool):
     names = [f'data_batch_{i}' for i in range(1, 6)] if train else ['test_batch']

@@ -12,7 +12,7 @@ import torch
 from fastcore.script import call_parse
 from .core import default_device
 from .data import load_data, random_shift
-from .learner import ProgressCB, HistoryCB, save_checkpoint
+from .learner import ProgressCB, HistoryCB, save_checkpoint, history_dict
 from .mlp import mlp_learner
 
 # %% auto #0
@@ -28,7 +28,7 @@ def parse_ints(s:str|int|None, what:str) -> list|None:
 # %% ../nbs/11_cli.ipynb #4dd290f0
 def cli_learner(dataset='digits', layers=None, epochs='30', batch_size=32, lr=3e-3, loss='symba', threshold=2., alpha=8.,
                 th1=1., th2=2., schedule='all', label_scale=2., readout='goodness', eval_frequency=5, valid=0., seed=0,
-                device=None, out='ff_run', data_root=None, download=False, quiet=False, shift=0) -> tuple:
+                device=None, out='ff_run', data_root=None, download=False, quiet=False, shift=0, cbs=None) -> tuple:
     "The data, the learner and the config of an `ff-train` run."
     eps, dev = parse_ints(epochs, 'epochs'), default_device(device)             # settings first, then the data
     if any(e < 1 for e in eps): raise ValueError(f"--epochs must be >= 1, got {epochs}: a run of 0 epochs would save an untrained model.")
@@ -39,7 +39,7 @@ def cli_learner(dataset='digits', layers=None, epochs='30', batch_size=32, lr=3e
     config = dict(dataset=data.name, layers=sizes, epochs=eps if schedule=='layerwise' else eps[0], batch_size=batch_size, lr=lr,
                   loss=loss, threshold=threshold, alpha=alpha, th1=th1, th2=th2, schedule=schedule, label_scale=label_scale,
                   readout=readout, seed=seed, shift=shift)
-    cbs = [HistoryCB(out, config)] + ([] if quiet else [ProgressCB(verbose=True)])
+    cbs = [HistoryCB(out, config)] + ([] if quiet else [ProgressCB(verbose=True)]) + list(cbs or [])
     learn = mlp_learner(data, sizes, label_scale=label_scale, readout=readout, cbs=cbs, seed=seed,
                         epochs=config['epochs'], bs=batch_size, lr=lr, loss=loss, schedule=schedule,
                         loss_kw=dict(theta=threshold, alpha=alpha, th1=th1, th2=th2), eval_frequency=eval_frequency,
@@ -58,6 +58,7 @@ def train(out='ff_run', overwrite:bool=False, **kw) -> dict:
     "Train a supervised FF MLP and write its artefacts to `out`, all or nothing; return the test results (options: `cli_learner`'s)."
     t0, final = time.time(), check_out(out, overwrite)
     tmp = Path(tempfile.mkdtemp(prefix=f'.{final.name}.', dir=final.parent))      # written here, renamed into place at the end
+    learn = None
     try:
         data, learn, config = cli_learner(out=tmp, **kw)
         learn.fit()
@@ -68,6 +69,11 @@ def train(out='ff_run', overwrite:bool=False, **kw) -> dict:
         (tmp/'results.json').write_text(json.dumps(res, indent=1))
         if final.exists(): shutil.rmtree(final)
         tmp.rename(final)
+    except KeyboardInterrupt:                                                          # Ctrl-C: keep the epochs already done
+        if learn is None or not learn.history: raise
+        saved = final.parent/f'{final.name}.interrupted.json'
+        saved.write_text(json.dumps(history_dict(learn), indent=1))
+        raise KeyboardInterrupt(f"the history of the {learn.epoch} finished epochs is in {saved}") from None
     finally: shutil.rmtree(tmp, ignore_errors=True)
     return res
 
@@ -109,7 +115,7 @@ def ff_train(dataset:str='digits', # digits (embedded), mnist, fmnist, cifar10, 
                     alpha=alpha, th1=th1, th2=th2, schedule=schedule, label_scale=label_scale, readout=readout,
                     eval_frequency=eval_frequency, valid=valid, seed=seed, device=device, out=out, overwrite=overwrite, data_root=data_root,
                     download=download, quiet=quiet, shift=shift)
-    except KeyboardInterrupt: sys.exit("ff-train: interrupted (Ctrl-C) before the run folder was written.")
+    except KeyboardInterrupt as e: sys.exit(f"ff-train: interrupted (Ctrl-C); {out} was left as it was" + (f"; {e}" if str(e) else "") + ".")
     except (ValueError, FileNotFoundError, FloatingPointError, RuntimeError, OSError) as e:
         sys.exit(f"ff-train: error: {e}")
     print(report(res)); print(f"artefacts in {out}/")

@@ -92,7 +92,9 @@ def get_loss(name:str, # 'softplus', 'symba' or 'two_threshold'
     "The local loss called `name`, as a function of `(gp, gn)`."
     if name not in LOSSES: raise ValueError(f"Unknown loss {name!r}: choose one of {', '.join(LOSSES)}.")
     f = LOSSES[name]
-    kw = {k:v for k,v in kw.items() if k in inspect.signature(f).parameters}
+    known = {p for g in LOSSES.values() for p in list(inspect.signature(g).parameters)[2:]}     # theta, alpha, th1, th2
+    if bad := [k for k in kw if k not in known]: raise ValueError(f"Loss {name!r} has no hyper-parameter {', '.join(map(repr, bad))}: the losses take {', '.join(sorted(known))}.")
+    kw = {k:v for k,v in kw.items() if k in inspect.signature(f).parameters}      # the other losses' keys are dropped
     return lambda gp, gn: f(gp, gn, **kw)
 
 # %% ../nbs/00_core.ipynb #0a38ac9b

@@ -267,8 +267,8 @@ def read_checkpoint(path:str|Path) -> dict:
     try: ck = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
         raise ValueError(f"Checkpoint {path} is corrupt or not a ff_nbdev checkpoint ({type(e).__name__}): re-save it with save_checkpoint.") from None
-    if not isinstance(ck, dict) or ck.get('format') != 'ff_nbdev':
-        raise ValueError(f"{path} is not a ff_nbdev checkpoint: re-save it with save_checkpoint.")
+    if not isinstance(ck, dict) or ck.get('format') != 'ff_nbdev' or not isinstance(ck.get('state_dict'), dict):
+        raise ValueError(f"{path} is not a ff_nbdev checkpoint (or has no weights): re-save it with save_checkpoint.")
     return ck
 
 # %% ../nbs/06_learner.ipynb #0983c503

@@ -39,6 +39,7 @@ class GoodnessLoss(LayerLoss):
                  **kw): # the loss's hyper-parameters (theta, alpha, th1, th2); a list gives one per layer
         if name not in LOSSES: raise ValueError(f"Unknown loss {name!r}: choose one of {', '.join(LOSSES)}.")
         if kind not in ('mean', 'sum'): raise ValueError(f"Unknown goodness kind {kind!r}: use 'mean' or 'sum'.")
+        get_loss(name, **{k: v[0] if isinstance(v, (list, tuple)) and v else v for k, v in kw.items()})   # a misspelled key fails here
         self.name, self.kind, self.kw, self.fns = name, kind, kw, {}
     def setup(self, learn):
         for k, v in self.kw.items():

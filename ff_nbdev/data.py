@@ -135,7 +135,14 @@ def _read(name, root, download):
     spec = DATASETS[name]
     folder = root/spec['folder']
     missing = [f for f in spec['files'] if not _exists(folder/spec['sub']/f)]
-    if missing and download: _download(name, root); missing = []
+    if missing and download:
+        new = [d for d in (folder/spec['sub'], folder) if not d.exists()]           # folders the download may create
+        try: _download(name, root); missing = []
+        except Exception as e:
+            for d in new:                                                            # leave no empty folders behind
+                if d.exists() and not any(d.iterdir()): d.rmdir()
+            raise FileNotFoundError(f"Downloading {name} failed ({type(e).__name__}: {e}): check the internet connection, "
+                                    f"or copy the files into {folder/spec['sub']} and load without download=True.") from None
     if missing:
         raise FileNotFoundError(f"{name} is not in {folder} (missing {missing[0]}). Pass download=True (--download) "
                                 f"if you are online, or point root= (--data-root, env FF_DATA) at a folder that holds {spec['folder']}/.")

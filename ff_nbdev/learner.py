@@ -269,6 +269,8 @@ def read_checkpoint(path:str|Path) -> dict:
         raise ValueError(f"Checkpoint {path} is corrupt or not a ff_nbdev checkpoint ({type(e).__name__}): re-save it with save_checkpoint.") from None
     if not isinstance(ck, dict) or ck.get('format') != 'ff_nbdev' or not isinstance(ck.get('state_dict'), dict):
         raise ValueError(f"{path} is not a ff_nbdev checkpoint (or has no weights): re-save it with save_checkpoint.")
+    if any(torch.is_tensor(v) and v.is_floating_point() and not torch.isfinite(v).all() for v in ck['state_dict'].values()):
+        raise ValueError(f"{path} holds NaN or infinite weights: the run that saved it diverged; train it again with a lower learning rate.")
     return ck
 
 # %% ../nbs/06_learner.ipynb #0983c503

@@ -78,6 +78,7 @@ def goodness_scores(model:nn.Module, x:Tensor, embed:LabelEmbed, kind:str='mean'
                    ) -> Tensor:
     "Goodness of every layer for every image and every candidate label, shape (L, B, C), all labels in one pass."
     if kind not in ('mean', 'sum'): raise ValueError(f"Unknown goodness kind {kind!r}: use 'mean' or 'sum'.")
+    x = x.to(next(model.parameters()).device, torch.float32)                   # uint8, float64, ... on any device
     dense = all(isinstance(l, FFLinear) for l in model.layers) and not isinstance(embed, LabelChannels)
     if not dense and x.ndim == 3: x = x[None]                               # one image
     chunk = chunk or (128 if dense and x.device.type == 'cpu' else 4096)
@@ -101,7 +102,7 @@ def sum_layers(s:Tensor, # per-layer scores (L, B, C)
 # %% ../nbs/07_readout.ipynb #a7edbf13
 def competitive_scores(model:nn.Module, x:Tensor, n_classes:int, bs:int=1000) -> Tensor:
     "Class goodness of every layer, shape (L, B, n_classes), in one ordinary forward pass."
-    out = []
+    out, x = [], x.to(next(model.parameters()).device, torch.float32)
     with inference(model):
         for xb in (model.check(x) if hasattr(model, 'check') else x).split(bs):
             h, gs = xb, []
@@ -147,7 +148,7 @@ def layer_features(model:nn.Module, x:Tensor, neg=None, # the strategy: images a
                    grid:int=4, # conv activity is average-pooled to grid x grid
                    bs:int=1000) -> list:
     "Per-layer features, RMS-normalised: (N, width) for dense layers, (N, channels*grid*grid) for conv layers."
-    out = []
+    out, x = [], x.to(next(model.parameters()).device, torch.float32)
     with inference(model):
         for xb in x.split(bs):
             h, fs = (neg.test_input(xb) if neg is not None else xb), []

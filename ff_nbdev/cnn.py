@@ -17,7 +17,7 @@ from .embed import LabelChannels
 from .layers import FFCNN, check_images
 from .negatives import Negatives, ChannelCompetition, get_negatives
 from .losses import CompetitiveLoss
-from .learner import FFLearner, Callback, save_checkpoint, read_checkpoint
+from .learner import FFLearner, Callback, save_checkpoint, read_checkpoint, learner_kwargs
 from .readout import (goodness_scores, competitive_scores, sum_layers, layer_features, calibrate_bn,
                               GoodnessReadout, ClassGoodnessReadout, LinearReadout)
 
@@ -61,7 +61,7 @@ def cnn_learner(data:FFData,
     kw = {**dict(loss='symba', loss_kw=dict(alpha=8.), lr=1e-2 if comp else 3e-3, bs=128 if comp else 16, epochs=10), **kw}
     if comp: kw['loss'] = CompetitiveLoss(data.n_classes, kw.pop('tau', 1.0))
     if not isinstance(kw['loss'], str): kw.pop('loss_kw', None)               # a loss object carries its own
-    return FFLearner(model, data, neg, readout=ro, cbs=cbs, seed=seed, **kw)
+    return FFLearner(model, data, neg, readout=ro, cbs=cbs, seed=seed, **learner_kwargs(kw))
 
 # %% ../nbs/09_cnn.ipynb #f6869704
 class CNNPredictor:

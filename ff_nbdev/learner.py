@@ -6,7 +6,7 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/learner.html.md"""
 
 # %% ../nbs/06_learner.ipynb #d82c0706
 from __future__ import annotations
-import json, math, time
+import inspect, json, math, time
 from pathlib import Path
 import torch
 from torch import nn, Tensor
@@ -16,8 +16,8 @@ from .data import FFData, Split, batches
 from .losses import LayerLoss, GoodnessLoss, StepState
 
 # %% auto #0
-__all__ = ['Callback', 'FFLearner', 'ProgressCB', 'history_dict', 'plot_layer_history', 'plot_layer_comparison', 'HistoryCB',
-           'training_summary', 'save_checkpoint', 'read_checkpoint', 'load_checkpoint']
+__all__ = ['Callback', 'FFLearner', 'learner_kwargs', 'ProgressCB', 'history_dict', 'plot_layer_history', 'plot_layer_comparison',
+           'HistoryCB', 'training_summary', 'save_checkpoint', 'read_checkpoint', 'load_checkpoint']
 
 # %% ../nbs/06_learner.ipynb #a68244f4
 class Callback:
@@ -76,6 +76,12 @@ def make_opt(self:FFLearner, params, lr:float):
 @patch
 def cb(self:FFLearner, event:str): [c(event, self) for c in self.cbs]
 FFLearner.loss_name = property(lambda self: getattr(self.loss, 'name', type(self.loss).__name__))
+
+def learner_kwargs(kw:dict) -> dict:
+    "`kw` if every key is an `FFLearner` option (for builders that pass options on); else one error naming them."
+    ok = [k for k in inspect.signature(FFLearner.__init__).parameters if k not in ('self', 'model', 'data', 'negatives')]
+    if bad := [k for k in kw if k not in ok]: raise ValueError(f"FFLearner has no option {', '.join(map(repr, bad))}: it takes {', '.join(ok)}.")
+    return kw
 
 # %% ../nbs/06_learner.ipynb #977dae2a
 def _forward_all(self:FFLearner, x:Tensor, active:list) -> list:

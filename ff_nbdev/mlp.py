@@ -10,7 +10,7 @@ from .core import set_seed
 from .data import FFData
 from .layers import FFMLP
 from .negatives import Negatives, get_negatives
-from .learner import FFLearner
+from .learner import FFLearner, learner_kwargs
 from .readout import GoodnessReadout, LinearReadout, HeadReadout
 
 # %% auto #0
@@ -42,4 +42,4 @@ def mlp_learner(data:FFData,
     if readout not in ros: raise ValueError(f"Unknown readout {readout!r}: use 'goodness', 'linear', 'heads' or 'none'.")
     kw = {**dict(loss='symba', loss_kw=dict(alpha=8.), lr=3e-3, bs=32, epochs=30), **kw}
     if not isinstance(kw['loss'], str) and 'loss_kw' not in kw_given: kw.pop('loss_kw')   # a loss object carries its own
-    return FFLearner(model, data, neg, readout=ros[readout](), cbs=cbs, seed=seed, **kw)
+    return FFLearner(model, data, neg, readout=ros[readout](), cbs=cbs, seed=seed, **learner_kwargs(kw))

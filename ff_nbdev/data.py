@@ -146,7 +146,10 @@ def _read(name, root, download):
     if missing:
         raise FileNotFoundError(f"{name} is not in {folder} (missing {missing[0]}). Pass download=True (--download) "
                                 f"if you are online, or point root= (--data-root, env FF_DATA) at a folder that holds {spec['folder']}/.")
-    return spec['read'](folder, True), spec['read'](folder, False)
+    try: return spec['read'](folder, True), spec['read'](folder, False)
+    except ValueError: raise                                                      # already clear
+    except Exception as e: raise ValueError(f"The {name} files in {folder} cannot be read ({type(e).__name__}): replace them with "
+                                            "the original files (or delete them and load with download=True).") from None
 
 # %% ../nbs/01_data.ipynb #e7437bb8
 def _read_digits():

@@ -33,27 +33,27 @@ class FFLearner:
                  loss_kw:dict|None=None, # hyper-parameters of a named loss; a list value gives one per layer, e.g. theta=[2, 2]
                  goodness:str='mean', # 'mean' or 'sum' of squares (named losses)
                  lr:float|list=1e-3, # learning rate, or one per layer
-                 wd:float=0., # weight decay
-                 opt:str='adam', # 'adam' or 'sgd' (momentum 0.9)
+                 wd:float|list=0., # weight decay, or one per layer
+                 opt:str='adam', # 'adam', 'adamw' or 'sgd' (momentum 0.9)
                  bs:int=100, # batch size
-                 schedule:str='all', # 'all': every layer on every batch; 'layerwise': one layer after the other
-                 epochs:int|list=10, # epochs ('all'), or epochs per layer ('layerwise')
-                 lr_sched:str='cos', # 'cos' (cosine decay to 0) or 'const'
+                 schedule:str='all', # 'all': every layer on every batch; 'layerwise': one layer after the other; 'parallel': all, each for its own epochs
+                 epochs:int|list=10, # epochs ('all'), or epochs per layer ('layerwise', 'parallel')
+                 lr_sched:str='cos', # 'cos' (cosine decay to 0), 'const', or `f(layer, step) -> factor` (steps: the layer's batches so far)
                  eval_frequency:int=1, # evaluate every N epochs (and at the end)
                  readout=None, # `readout(learn, split) -> dict(layers=[acc...], overall=acc)`
                  tfm=None, # augmentation of training batches: `tfm(xb, generator) -> xb`
                  cbs:list|None=None, # callbacks
                  seed:int=0): # seeds batch order and negatives
-        if schedule not in ('all', 'layerwise'): raise ValueError(f"Unknown schedule {schedule!r}: use 'all' or 'layerwise'.")
-        if opt not in ('adam', 'sgd'): raise ValueError(f"Unknown optimizer {opt!r}: use 'adam' or 'sgd'.")
+        if schedule not in ('all', 'layerwise', 'parallel'): raise ValueError(f"Unknown schedule {schedule!r}: use 'all', 'layerwise' or 'parallel'.")
+        if opt not in ('adam', 'adamw', 'sgd'): raise ValueError(f"Unknown optimizer {opt!r}: use 'adam', 'adamw' or 'sgd'.")
         check_positive('bs (batch size)', bs); check_positive('lr (learning rate)', lr); check_positive('eval_frequency', eval_frequency)
         check_positive('epochs', epochs, allow_zero=True)    # 0: an untrained network, the control of every readout
         if len(data.train) == 0: raise ValueError(f"{data.name}'s training split is empty: check the data (or a valid= that takes every image).")
         store_attr('model,data,negatives,wd,opt,bs,schedule,lr_sched,eval_frequency,readout,tfm,seed')
         self.L = n = len(model.layers)
         per = lambda v: list(v) if isinstance(v, (list, tuple)) else [v]*n
-        self.lrs, self.epochs = per(lr), per(epochs) if schedule=='layerwise' else int(epochs)
-        if schedule=='layerwise' and len(self.epochs) != n: raise ValueError(f"{len(self.epochs)} epoch counts for {n} layers: give one per layer.")
+        self.lrs, self.wds, self.epochs = per(lr), per(wd), per(epochs) if schedule!='all' else int(epochs)
+        if schedule!='all' and len(self.epochs) != n: raise ValueError(f"{len(self.epochs)} epoch counts for {n} layers: give one per layer.")
         if isinstance(loss, str): loss = GoodnessLoss(loss, goodness, **(loss_kw or {}))
         elif loss_kw: raise ValueError("loss_kw is for a loss given by name: set the hyper-parameters on the loss object instead.")
         self.loss = loss
@@ -62,16 +62,16 @@ class FFLearner:
         negatives.generator = self.gen
         if getattr(negatives, 'needs_model', False) and negatives.model is None: negatives.model = model   # hard_mining, adversarial
         self.loss.setup(self)
-        self.opts = [self.make_opt(l.parameters(), lr) for l, lr in zip(model.layers, self.lrs)]
+        self.opts = [self.make_opt(l.parameters(), lr, wd) for l, lr, wd in zip(model.layers, self.lrs, self.wds)]
         self.cbs = sorted(listify(cbs), key=lambda c: c.order)
         self.history, self.train_log, self.epoch, self.train_seconds = [], [], 0, 0.   # train_seconds: epochs only, no evaluation
 
 # %% ../nbs/06_learner.ipynb #58d1e46f
 @patch
-def make_opt(self:FFLearner, params, lr:float):
+def make_opt(self:FFLearner, params, lr:float, wd:float=0.):
     "The optimiser of one layer's parameters."
-    if self.opt == 'adam': return torch.optim.Adam(params, lr=lr, weight_decay=self.wd)
-    return torch.optim.SGD(params, lr=lr, momentum=0.9, weight_decay=self.wd)
+    if self.opt == 'sgd': return torch.optim.SGD(params, lr=lr, momentum=0.9, weight_decay=wd)
+    return (torch.optim.AdamW if self.opt == 'adamw' else torch.optim.Adam)(params, lr=lr, weight_decay=wd)
 
 @patch
 def cb(self:FFLearner, event:str): [c(event, self) for c in self.cbs]
@@ -84,10 +84,11 @@ def learner_kwargs(kw:dict) -> dict:
     return kw
 
 # %% ../nbs/06_learner.ipynb #977dae2a
-def _forward_all(self:FFLearner, x:Tensor, active:list) -> list:
+def _forward_all(self:FFLearner, x:Tensor, active:list, B:int|None=None) -> list:
     "Stage 1: the activity of every layer; inactive layers without gradients (their mode is set by `run_epoch`)."
-    acts = []
+    acts, link = [], getattr(self.model, 'link', None)     # a model's `link(i, a, B, generator)`: layer i's input (SCFF's pairs)
     for i, layer in enumerate(self.model.layers):
+        if i and link is not None: x = link(i, x, B, self.gen)
         if i in active: x = layer(x.detach())
         else:
             with torch.no_grad(): x = layer(x)
@@ -98,7 +99,7 @@ FFLearner.forward_all = _forward_all
 # %% ../nbs/06_learner.ipynb #47a5a2ee
 def _step(self:FFLearner, xp:Tensor, xn:Tensor, active:list, y:Tensor|None=None):
     "One layer-local update of the `active` layers on positives `xp` (labels `y`) and negatives `xn`."
-    acts = self.forward_all(torch.cat([xp, xn]), active)                                       # 1. every layer
+    acts = self.forward_all(torch.cat([xp, xn]), active, len(xp))                                 # 1. every layer
     g = []
     for i, a in enumerate(acts):                                                               # 2. every goodness
         with torch.set_grad_enabled(i in active): g.append(self.loss.goodness(i, a))
@@ -129,8 +130,9 @@ def _evaluate(self:FFLearner, split:Split|None=None, record:bool=True) -> dict:
 FFLearner.evaluate = _evaluate
 
 # %% ../nbs/06_learner.ipynb #947ce6db
-def _set_lr(self:FFLearner, i:int, frac:float):
-    f = 0.5*(1+math.cos(math.pi*frac)) if self.lr_sched=='cos' else 1.
+def _set_lr(self:FFLearner, i:int, step:int, steps:int):
+    "Layer `i`'s learning rate at its batch `step` of `steps`."
+    f = self.lr_sched(i, step) if callable(self.lr_sched) else 0.5*(1+math.cos(math.pi*step/steps)) if self.lr_sched=='cos' else 1.
     for g in self.opts[i].param_groups: g['lr'] = self.lrs[i]*f
 FFLearner.set_lr = _set_lr
 
@@ -143,7 +145,7 @@ def _run_epoch(self:FFLearner, active:list, done:int, total:int):
     self.cb('before_epoch')
     neg = self.negatives
     for k, (xb, yb) in enumerate(batches(self.data.train, self.bs, generator=self.gen)):
-        for i in active: self.set_lr(i, (done*self.n_epoch_batches + k)/(total*self.n_epoch_batches))
+        for i in active: self.set_lr(i, done*self.n_epoch_batches + k, (self.epochs[i] if self.schedule=='parallel' else total)*self.n_epoch_batches)
         if self.tfm is not None: xb = self.tfm(xb, self.gen)
         self.step(neg.create_positive(xb, yb), neg.generate(xb, yb), active, yb)
         self.cb('after_batch')
@@ -159,11 +161,13 @@ def _fit(self:FFLearner):
     "Train with the learner's schedule, evaluating every `eval_frequency` epochs."
     self.t0 = time.time(); self.model.train()
     self.cb('before_fit')
-    phases = [(list(range(self.L)), self.epochs)] if self.schedule=='all' else [([i], e) for i,e in enumerate(self.epochs)]
-    for active, n in phases:
-        for e in range(n):
-            self.run_epoch(active, e, n)
-            if self.readout is not None and ((e+1) % self.eval_frequency == 0 or e+1 == n): self.evaluate()
+    L, E = range(self.L), self.epochs
+    if self.schedule == 'all': phases = [(list(L), e, E) for e in range(E)]
+    elif self.schedule == 'layerwise': phases = [([i], e, E[i]) for i in L for e in range(E[i])]
+    else: phases = [([i for i in L if e < E[i]], e, max(E)) for e in range(max(E))]     # parallel: layer i stops after E[i]
+    for active, e, n in phases:
+        self.run_epoch(active, e, n)
+        if self.readout is not None and ((e+1) % self.eval_frequency == 0 or e+1 == n): self.evaluate()
     self.model.train()
     self.fit_time = time.time() - self.t0
     self.cb('after_fit')

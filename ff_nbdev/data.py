@@ -16,8 +16,8 @@ from torch import Tensor
 from .core import default_device
 
 # %% auto #0
-__all__ = ['DATASETS', 'ALIASES', 'data_root', 'Split', 'FFData', 'read_idx', 'write_idx', 'dataset_name', 'load_data', 'batches',
-           'random_shift']
+__all__ = ['DATASETS', 'ALIASES', 'data_root', 'Split', 'FFData', 'read_idx', 'write_idx', 'dataset_name', 'load_data',
+           'write_tiny_dataset', 'batches', 'random_shift']
 
 # %% ../nbs/01_data.ipynb #9ebc55a7
 def data_root(root:str|Path|None=None # explicit folder; else env `FF_DATA`; else ~/.ff_nbdev/data
@@ -99,6 +99,13 @@ def _read_svhn(folder:Path, train:bool):
     y = m['y'].astype(np.int64).ravel(); y[y==10] = 0   # SVHN stores the digit 0 as label 10
     return np.transpose(m['X'], (3, 2, 0, 1)), y
 
+def _read_stl10(folder:Path, train:bool):
+    s = 'train' if train else 'test'
+    x, y = np.fromfile(folder/f'{s}_X.bin', dtype=np.uint8), np.fromfile(folder/f'{s}_y.bin', dtype=np.uint8).astype(np.int64) - 1
+    if x.size != len(y)*3*96*96 or (len(y) and (y.min() < 0 or y.max() > 9)):
+        raise ValueError(f"{folder/(s+'_X.bin')} holds {x.size} bytes for {len(y)} labels (STL-10 needs 27648 per image, labels 1..10): replace both with the original files.")
+    return x.reshape(-1, 3, 96, 96).transpose(0, 1, 3, 2), y   # stored column-major
+
 # %% ../nbs/01_data.ipynb #75a70c65
 DATASETS = {
   'mnist':   dict(folder='MNIST', files=[*_MNIST_FILES[True], *_MNIST_FILES[False]], sub='raw', read=_read_mnist,
@@ -109,9 +116,11 @@ DATASETS = {
                   tv='CIFAR10', mean=(0.4914, 0.4822, 0.4465), std=(0.2470, 0.2435, 0.2616)),
   'svhn':    dict(folder='SVHN', files=['train_32x32.mat', 'test_32x32.mat'], sub='', read=_read_svhn,
                   tv='SVHN', mean=(0.4377, 0.4438, 0.4728), std=(0.1980, 0.2010, 0.1970)),
+  'stl10':   dict(folder='stl10_binary', files=['train_X.bin', 'train_y.bin', 'test_X.bin', 'test_y.bin'], sub='', read=_read_stl10,
+                  tv='STL10', mean=(0.4467, 0.4398, 0.4066), std=(0.2603, 0.2566, 0.2713)),
   'digits':  dict(mean=(0.3053,), std=(0.3760,)),
 }
-ALIASES = {'fashion_mnist': 'fmnist', 'fashionmnist': 'fmnist', 'fashion-mnist': 'fmnist', 'cifar': 'cifar10', 'cifar-10': 'cifar10'}
+ALIASES = {'fashion_mnist': 'fmnist', 'fashionmnist': 'fmnist', 'fashion-mnist': 'fmnist', 'cifar': 'cifar10', 'cifar-10': 'cifar10', 'stl-10': 'stl10', 'stl': 'stl10'}
 
 def dataset_name(name:str) -> str:
     "The canonical name of dataset `name` (case-insensitive, common aliases), or a clear error."
@@ -124,8 +133,8 @@ def _download(name, root):
     import torchvision.datasets as tvd
     spec, dest = DATASETS[name], root/DATASETS[name]['folder']
     cls = getattr(tvd, spec['tv'])
-    if name=='svhn':
-        for s in ('train', 'test'): cls(str(dest), split=s, download=True)
+    if name in ('svhn', 'stl10'):
+        for s in ('train', 'test'): cls(str(dest if name=='svhn' else root), split=s, download=True)
     elif name=='cifar10':
         for t in (True, False): cls(str(root), train=t, download=True)
     else:
@@ -162,7 +171,7 @@ def _read_digits():
     return (x[tr], y[tr]), (x[te], y[te])
 
 # %% ../nbs/01_data.ipynb #17cded01
-def load_data(name:str='digits', # digits, mnist, fmnist, cifar10 or svhn
+def load_data(name:str='digits', # digits, mnist, fmnist, cifar10, svhn or stl10
               root:str|Path|None=None, # data root; else env FF_DATA; else ~/.ff_nbdev/data
               download:bool=False, # let torchvision download a missing dataset
               device=None, # where the tensors live; default: `default_device()`
@@ -190,6 +199,22 @@ def load_data(name:str='digits', # digits, mnist, fmnist, cifar10 or svhn
         va, tr = tr[perm[:nv]], tr[perm[nv:]]
     dev = default_device(device)
     return FFData(name, tr.to(dev), va.to(dev) if va else None, te.to(dev), tuple(tr.x.shape[1:]), 10)
+
+# %% ../nbs/01_data.ipynb #012cf7a8
+def write_tiny_dataset(name:str, # 'cifar10' or 'stl10'
+                       root:str|Path, n_train:int=40, n_test:int=20, seed:int=0) -> Path:
+    "Write `n_train`/`n_test` random labelled images in `name`'s original file format under `root`; returns the folder."
+    rng, folder = np.random.RandomState(seed), Path(root)/DATASETS[dataset_name(name)]['folder']
+    if dataset_name(name) not in ('cifar10', 'stl10'): raise ValueError(f"write_tiny_dataset writes cifar10 or stl10 files, not {name!r}.")
+    folder.mkdir(parents=True, exist_ok=True)
+    if dataset_name(name) == 'cifar10':
+        parts = [(f'data_batch_{i}', n_train//5 + (i <= n_train % 5)) for i in range(1, 6)] + [('test_batch', n_test)]
+        for fn, n in parts:
+            with open(folder/fn, 'wb') as f: pickle.dump({'data': rng.randint(0, 256, (n, 3072)).astype(np.uint8), 'labels': list(rng.randint(0, 10, n))}, f)
+    else:
+        for s, n in (('train', n_train), ('test', n_test)):
+            rng.randint(0, 256, n*3*96*96).astype(np.uint8).tofile(folder/f'{s}_X.bin'); (rng.randint(0, 10, n) + 1).astype(np.uint8).tofile(folder/f'{s}_y.bin')
+    return folder
 
 # %% ../nbs/01_data.ipynb #92705981
 def batches(split:Split, bs:int, # batch size

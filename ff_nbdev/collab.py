@@ -19,6 +19,7 @@ __all__ = ['CollabLoss', 'collab_learner', 'collab_run']
 # %% ../nbs/12_collab.ipynb #d59e7c65
 class CollabLoss(GoodnessLoss):
     "A goodness loss on G_i + gamma * (detached goodness of the other layers: 'all', or 'prev' for the earlier ones only)."
+    upward = True
     def __init__(self, name:str='softplus', # softplus, symba or two_threshold
                  variant:str='all', # 'all': every other layer; 'prev': the layers below only
                  gamma:float=1.0, # weight of the other layers' goodness (0: plain FF)

@@ -87,7 +87,7 @@ def learner_kwargs(kw:dict) -> dict:
 def _forward_all(self:FFLearner, x:Tensor, active:list, B:int|None=None) -> list:
     "Stage 1: the activity of every layer; inactive layers without gradients (their mode is set by `run_epoch`)."
     acts, link = [], getattr(self.model, 'link', None)     # a model's `link(i, a, B, generator)`: layer i's input (SCFF's pairs)
-    for i, layer in enumerate(self.model.layers):
+    for i, layer in enumerate(self.model.layers[:self.L if self.loss.upward else max(active)+1]):
         if i and link is not None: x = link(i, x, B, self.gen)
         if i in active: x = layer(x.detach())
         else:

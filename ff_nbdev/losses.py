@@ -26,7 +26,7 @@ class StepState:
 
 class LayerLoss:
     "Base class of layer losses: `goodness(i, a)` per layer, then `loss(i, st) -> (loss, mean G+, mean G-)`."
-    kind = 'mean'
+    kind, upward = 'mean', False    # upward: the loss of a layer reads layers above it (the learner then runs them all)
     def setup(self, learn): "Called once by the learner before it builds the optimisers."
     def goodness(self, i:int, a:Tensor) -> Tensor: return goodness(a, self.kind)
     def __call__(self, i:int, st:StepState): raise NotImplementedError

@@ -12,12 +12,12 @@ import torch
 from fastcore.script import call_parse
 from .core import set_seed
 from .cli import train, check_options, load_model, parse_ints, ff_train
-from .track import RunStats
+from .track import RunStats, wandb_module
 
 # %% auto #0
 __all__ = ['KEYS', 'TYPES', 'load_sweep', 'expand', 'run_id', 'read_rows', 'run_sweep', 'sweep_table', 'plot_sweep',
-           'wandb_sweep_config', 'ff_sweep', 'time_predictor', 'plot_violins', 'plot_throughput', 'eval_run',
-           'eval_table', 'ff_eval']
+           'wandb_sweep_config', 'agent_run', 'ff_sweep', 'time_predictor', 'plot_violins', 'plot_throughput',
+           'eval_run', 'eval_table', 'ff_eval']
 
 # %% ../nbs/18_sweep.ipynb #18a00010
 KEYS = ('method', 'parameters', 'fixed', 'runs', 'seed')
@@ -122,7 +122,8 @@ def plot_sweep(rows:list, params:list|None=None, metric:str='overall'):
     params = params or [k for k in rows[0]['config'] if len({json.dumps(r['config'].get(k)) for r in rows}) > 1]
     fig, axs = plt.subplots(1, len(params), figsize=(3.2*len(params), 2.8), squeeze=False, sharey=True)
     for ax, k in zip(axs[0], params):
-        vals = sorted({json.dumps(r['config'].get(k)) for r in rows}, key=lambda v: (len(v), v))
+        num = lambda v: isinstance(json.loads(v), (int, float))
+        vals = sorted({json.dumps(r['config'].get(k)) for r in rows}, key=lambda v: (0, json.loads(v), '') if num(v) else (1, len(v), v))
         ys = [[r[metric] for r in rows if json.dumps(r['config'].get(k)) == v] for v in vals]
         ax.bar(range(len(vals)), [statistics.mean(y) for y in ys], color='C0', alpha=0.3)
         for j, y in enumerate(ys): ax.plot([j]*len(y), y, 'o', color='C0')
@@ -138,12 +139,20 @@ def wandb_sweep_config(s:dict, metric:str='overall') -> dict:
     ps.update({k: dict(value=v) for k, v in s['fixed'].items()})
     return dict(method=s['method'], metric=dict(name=f'final/{metric}', goal='maximize'), parameters=ps)
 
+# %% ../nbs/18_sweep.ipynb #18a00051
+def agent_run(out:str|Path, project:str, config:dict|None=None, **extra) -> dict:
+    "One run of a W&B sweep agent: W&B's config (or `config`) trained by `train` into `out/runs/RUN_ID`, logged by `WandbCB`."
+    run = wandb_module().init(project=project, config=config, dir=str(out))
+    cfg = {k: v for k, v in dict(run.config).items() if k != 'wandb'}
+    return train(out=Path(out)/'runs'/run_id(cfg), overwrite=True, **{'quiet': True, **extra, **cfg, 'wandb': project})
+
 # %% ../nbs/18_sweep.ipynb #18a00024
 @call_parse
 def ff_sweep(sweep:str, # the sweep file (YAML)
              out:str=None, # the sweep folder (default: the file's name without .yaml, beside it)
              dry_run:bool=False, # list the runs and whether each is done, run nothing
              wandb:str=None, # also log every run to this W&B project (needs wandb)
+             agent:str=None, # run as a W&B sweep agent in this project instead (needs wandb and an account)
              device:str=None): # cpu, cuda, mps for every run (default: best available)
     "Run a grid or random search over ff-train options, one run after another; resumable: finished runs are never redone."
     try:
@@ -153,6 +162,9 @@ def ff_sweep(sweep:str, # the sweep file (YAML)
             for c in expand(s): print(f"{run_id(c)} {'done' if run_id(c) in done else 'to run'} {json.dumps(c)}")
             return
         extra = {k: v for k, v in dict(wandb=wandb, device=device).items() if v is not None}
+        if agent:
+            wb = wandb_module(); sid = wb.sweep(wandb_sweep_config(s), project=agent)
+            return wb.agent(sid, function=lambda: agent_run(out, agent, **extra), count=len(expand(s)) if s['method'] == 'grid' else s['runs'])
         rows = run_sweep(s, out, **extra)
     except KeyboardInterrupt: sys.exit(f"ff-sweep: interrupted; run the same command again to finish the sweep ({out}).")
     except (ValueError, FileNotFoundError, FloatingPointError, RuntimeError, OSError, ImportError) as e: sys.exit(f"ff-sweep: error: {e}")
@@ -172,7 +184,8 @@ def time_predictor(p, device='cpu', batch_sizes=(1, 16, 64, 256), repeats:int=5,
     set_seed(seed); res = {}
     for bs in batch_sizes:
         x = torch.rand(bs, *p.shape, device=dev)
-        p(x); _sync(dev); t = time.perf_counter(); p(x); _sync(dev)               # warm-up, then one timed call
+        for _ in range(3): p(x)                                                   # warm-up
+        _sync(dev); t = time.perf_counter(); p(x); _sync(dev)                       # one timed call sets n
         n = max(1, math.ceil(min_seconds / max(time.perf_counter() - t, 1e-6)))
         sps, lat = [], []
         for _ in range(repeats):
@@ -185,13 +198,13 @@ def time_predictor(p, device='cpu', batch_sizes=(1, 16, 64, 256), repeats:int=5,
 
 # %% ../nbs/18_sweep.ipynb #18a00036
 def plot_violins(r:dict, key:str='samples_per_s'):
-    "Per device, a violin of the repeated runs' `key` for each batch size."
+    "Per device, a violin of the repeated runs' `key` for each batch size, as % of its median (the run-to-run spread)."
     import matplotlib.pyplot as plt
     devs = list(r['devices']); fig, axs = plt.subplots(1, len(devs), figsize=(4.5*len(devs), 3), squeeze=False)
     for ax, d in zip(axs[0], devs):
         m = r['devices'][d]['batch_sizes']; bss = list(m)
-        ax.violinplot([m[b][key] for b in bss], showmedians=True)
-        ax.set_xticks(range(1, len(bss)+1), bss); ax.set_xlabel('batch size'); ax.set_ylabel(key.replace('_', ' ')); ax.set_title(d)
+        ax.violinplot([[100*v/statistics.median(m[b][key]) for v in m[b][key]] for b in bss], showmedians=True)
+        ax.set_xticks(range(1, len(bss)+1), bss); ax.set_xlabel('batch size'); ax.set_ylabel(f"{key.replace('_', ' ')}, % of median"); ax.set_title(d)
     fig.tight_layout(); return fig
 
 def plot_throughput(r:dict):

@@ -1,4 +1,4 @@
-"""Supervised and unsupervised Forward-Forward CNNs end to end: labels as image channels, channel-wise competition, hybrid-image negatives, single-image prediction, checkpoints, TensorBoard, and MNIST / Fashion-MNIST results with their controls.
+"""Supervised and unsupervised Forward-Forward CNNs end to end: labels as image channels, channel-wise competition, hybrid-image negatives, single-image prediction, checkpoints, and MNIST / Fashion-MNIST results with their controls.
 
 Docs: https://ff-nbdev.github.io/ff_nbdev/cnn.html.md"""
 
@@ -23,7 +23,7 @@ from .readout import (goodness_scores, competitive_scores, sum_layers, layer_fea
 
 # %% auto #0
 __all__ = ['MODES', 'cnn_learner', 'CNNPredictor', 'predictor', 'save_predictor', 'load_predictor', 'confusion_matrix',
-           'plot_predictions', 'plot_confusion', 'TensorBoardCB', 'cnn_run']
+           'plot_predictions', 'plot_confusion', 'cnn_run']
 
 # %% ../nbs/09_cnn.ipynb #6cbdb0a8
 MODES = dict(supervised='label_channels', competitive='channel_competition', unsupervised='image_mixing')
@@ -151,50 +151,6 @@ def plot_confusion(cm:Tensor, classes:list|None=None):
             if cm[i, j]: ax.text(j, i, int(cm[i, j]), ha='center', va='center', fontsize=7, color='w' if cm[i, j] > cm.max()/2 else 'k')
     ax.set_xticks(range(n), classes or range(n)); ax.set_yticks(range(n), classes or range(n))
     ax.set_xlabel('predicted'); ax.set_ylabel('true'); fig.tight_layout(); return fig
-
-# %% ../nbs/09_cnn.ipynb #3121ae4f
-class TensorBoardCB(Callback):
-    "Log losses, G+/G-, accuracies, weight and activation histograms, predictions and the confusion matrix to TensorBoard."
-    order = 30
-    def __init__(self, log_dir:str|Path='runs/cnn', hist_every:int=1, n_show:int=16, n_probe:int=64): store_attr()
-    def before_fit(self, learn):
-        try: from torch.utils.tensorboard import SummaryWriter
-        except ImportError: raise ImportError("TensorBoardCB needs tensorboard: pip install 'ff_nbdev[tensorboard]' (or pip install tensorboard).") from None
-        self.writer = SummaryWriter(str(self.log_dir))
-        tr = learn.data.train; self.probe = (tr.x[:self.n_probe], tr.y[:self.n_probe])
-    def after_epoch(self, learn):
-        r, e, w = learn.train_log[-1], learn.epoch, self.writer
-        for i in r['active']:
-            for k in ('loss', 'gpos', 'gneg'): w.add_scalar(f'layer{i+1}/{k}', r[k][i], e)
-        if e % self.hist_every == 0: self.histograms(learn, e)
-    def after_eval(self, learn):
-        h = learn.history[-1]; self.writer.add_scalar('accuracy/overall', h['overall'], h['epoch'])
-        for i, a in enumerate(h['layers']):
-            if a is not None: self.writer.add_scalar(f'accuracy/layer{i+1}', a, h['epoch'])
-
-# %% ../nbs/09_cnn.ipynb #bc34428e
-@patch
-@torch.no_grad()
-def histograms(self:TensorBoardCB, learn, step:int):
-    "Weight and activation histograms of every layer (activations of the fixed probe batch of positives)."
-    h = learn.negatives.create_positive(*self.probe)
-    for i, l in enumerate(learn.model.layers):
-        h = l(h)
-        self.writer.add_histogram(f'layer{i+1}/weight', l.conv.weight if hasattr(l, 'conv') else l.lin.weight, step)
-        self.writer.add_histogram(f'layer{i+1}/activation', h, step)
-
-@patch
-def after_fit(self:TensorBoardCB, learn):
-    import matplotlib.pyplot as plt
-    te, e = learn.data.test, learn.epoch
-    try: pred = predictor(learn)
-    except ValueError: pred = None    # a linear readout that was never evaluated has no head to predict with
-    if pred is not None:
-        p = pred(te.x)
-        for tag, fig in [('test/predictions', plot_predictions(te.x, te.y, p, self.n_show)),
-                         ('test/confusion_matrix', plot_confusion(confusion_matrix(te.y, p, learn.data.n_classes)))]:
-            self.writer.add_figure(tag, fig, e); plt.close(fig)
-    self.writer.close()
 
 # %% ../nbs/09_cnn.ipynb #0deb13ad
 def cnn_run(data:FFData, mode:str='supervised', epochs:int=10, channels:list|None=None,

@@ -301,5 +301,6 @@ d = { 'settings': { 'branch': 'main',
                               'ff_nbdev.viz._update': ('viz.html#_update', 'ff_nbdev/viz.py'),
                               'ff_nbdev.viz.best_threshold': ('viz.html#best_threshold', 'ff_nbdev/viz.py'),
                               'ff_nbdev.viz.layer_goodness': ('viz.html#layer_goodness', 'ff_nbdev/viz.py'),
+                              'ff_nbdev.viz.plot_ff_pass': ('viz.html#plot_ff_pass', 'ff_nbdev/viz.py'),
                               'ff_nbdev.viz.plot_goodness_log': ('viz.html#plot_goodness_log', 'ff_nbdev/viz.py'),
                               'ff_nbdev.viz.threshold_accuracy': ('viz.html#threshold_accuracy', 'ff_nbdev/viz.py')}}}

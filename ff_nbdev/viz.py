@@ -17,7 +17,7 @@ from .compare import STRATEGIES
 
 # %% auto #0
 __all__ = ['layer_goodness', 'threshold_accuracy', 'best_threshold', 'GoodnessExplorer', 'NegativesGallery', 'plot_goodness_log',
-           'LayerDashboard']
+           'LayerDashboard', 'plot_ff_pass']
 
 # %% ../nbs/19_viz.ipynb #a1f19e08
 def layer_goodness(learn, # a trained `FFLearner` (its model, negatives and loss)
@@ -143,3 +143,23 @@ class LayerDashboard(Callback):
         self.label.value = f"epoch {h['epoch']}: accuracy {h['overall']:.2%} | " + ' '.join(f"L{i+1} {a:.1%}" for i, a in enumerate(h['layers']) if a is not None)
         if self.toggle.value == 'accuracy': self.update()
     show, _ipython_display_ = _show_fig, _ipython_display_
+
+# %% ../nbs/19_viz.ipynb #a1f19e46
+def plot_ff_pass(learn, # a trained `FFLearner` whose strategy makes negatives
+                 i:int=0, # which test image
+                 split:Split|None=None):
+    "One image's positive and negative input side by side, and every layer's goodness of each."
+    import matplotlib.pyplot as plt
+    from ff_nbdev.negatives import to_images
+    split = split or learn.data.test; x, y = split.x[i:i+1], split.y[i:i+1]; neg = learn.negatives
+    with inference(learn.model):
+        rows = [neg.create_positive(x, y), neg.generate(x, y)]
+        g = [[learn.loss.goodness(k, a).item() for k, a in enumerate(learn.model(r))] for r in rows]
+    fig, axs = plt.subplots(1, 3, figsize=(8, 2.4), gridspec_kw=dict(width_ratios=[1, 1, 1.6]))
+    for a, r, name in zip(axs, rows, ('positive', 'negative')):
+        im, lab = to_images(neg, r, x.shape[1:]); a.imshow(im[0, 0].cpu(), cmap='gray'); a.axis('off')
+        a.set_title(f"{name}" + (f": label {lab[0].item()}" if lab is not None else ''), fontsize=9)
+    L = len(g[0]); xs = torch.arange(L, device='cpu').float()
+    axs[2].bar(xs - .2, g[0], .4, color='tab:green', label='positive $G^+$'); axs[2].bar(xs + .2, g[1], .4, color='tab:red', label='negative $G^-$')
+    axs[2].set_xticks(xs.tolist(), [f'layer {k+1}' for k in range(L)]); axs[2].set_ylabel('goodness'); axs[2].legend(fontsize=7)
+    fig.tight_layout(); plt.close(fig); return fig

@@ -2,9 +2,9 @@
 A notebook passes when its FIRST markdown cell holds the Colab badge whose link points at this notebook's own path in
 the repository of pyproject.toml, and a hidden code cell (`#| hide`) before any import runs `! [ -e /content ] && pip
 install ... ff_nbdev` (a line that does nothing outside Colab). Prints each offence; exits 1 if any."""
-import glob, json, os, re, sys, tomllib
+import glob, json, os, re, sys
 os.chdir(os.path.join(os.path.dirname(__file__), '..'))
-repo = tomllib.load(open('pyproject.toml', 'rb'))['project']['urls']['Repository'].rstrip('/').split('github.com/')[-1]   # owner/name
+repo = re.search(r'^Repository\s*=\s*"https://github\.com/([^"/]+/[^"/]+?)/?"', open('pyproject.toml').read(), re.M)[1]   # owner/name
 BADGE = re.compile(r'\[!\[Open In Colab\]\(https://colab\.research\.google\.com/assets/colab-badge\.svg\)\]'
                    r'\(https://colab\.research\.google\.com/github/([^/\s]+/[^/\s]+)/blob/[^/\s]+/(\S+?\.ipynb)\)')
 INSTALL = re.compile(r'^\s*!\s*\[\s*-e\s+/content\s*\]\s*&&\s*pip install\b.*\bff_nbdev\b', re.M)

@@ -253,8 +253,8 @@ def to_images(neg:Negatives, rows:Tensor, shape:tuple) -> tuple:
 def plot_gallery(x:Tensor, y:Tensor, names:list|None=None, n:int=3, seed:int=0):
     "For each strategy, `n` positives next to their negatives (model-based strategies use a random-init MLP)."
     import matplotlib.pyplot as plt
-    names, x, y = list(names or NEGATIVES), x[:max(n, 2)], y[:max(n, 2)]
-    fig, axs = plt.subplots(len(names), 2*n, figsize=(2*n*1.1, len(names)*1.25))
+    names, x, y = list(names or NEGATIVES), x[:max(n, 2)].cpu(), y[:max(n, 2)].cpu()   # drawn on the CPU, with a CPU generator
+    fig, axs = plt.subplots(len(names), 2*n, figsize=(2*n*1.1, len(names)*1.25), squeeze=False)
     for r, name in enumerate(names):
         neg = get_negatives(name, n_classes=10, scale=2.); neg.generator = torch.Generator().manual_seed(seed)
         if neg.needs_model: torch.manual_seed(seed); neg.model = FFMLP([neg.n_inputs(x.shape[1:]), 64, 64])

@@ -177,6 +177,7 @@ def _fit_linear(ftr, ytr, n_classes, epochs, lr, wd, bs, seed):
 
 # %% ../nbs/07_readout.ipynb #9e7c65e9
 def linear_accuracy(head:nn.Linear, f:Tensor, y:Tensor) -> float:
+    "Accuracy of the linear `head` on features `f` (N, D) with labels `y`."
     with torch.no_grad(): return (head(f).argmax(1) == y).float().mean().item()
 
 # %% ../nbs/07_readout.ipynb #d21daacd

@@ -18,11 +18,13 @@ from .negatives import get_negatives
 from .learner import ProgressCB, HistoryCB, save_checkpoint, read_checkpoint, history_dict
 from .mlp import mlp_learner
 from .cnn import cnn_learner, predictor, CNNPredictor, MODES
+from .scff import scff_learner, SCFFNet
+from .scff_run import load_scff
 from .track import TensorBoardCB, WandbCB, RunStats
 
 # %% auto #0
-__all__ = ['BUILDERS', 'DEFAULTS', 'ALIASES', 'CHOICES', 'parse_ints', 'build_mlp', 'build_cnn', 'check_options', 'cli_learner',
-           'save_model', 'load_model', 'check_out', 'train', 'report', 'ff_train']
+__all__ = ['BUILDERS', 'DEFAULTS', 'ALIASES', 'CHOICES', 'parse_ints', 'build_mlp', 'build_cnn', 'build_scff', 'check_options',
+           'cli_learner', 'save_model', 'load_model', 'check_out', 'train', 'report', 'ff_train']
 
 # %% ../nbs/17_cli.ipynb #fefbe5aa
 def parse_ints(s:str|int|None, what:str) -> list|None:
@@ -56,7 +58,14 @@ def build_cnn(data:FFData, o:dict, cbs:list):
     o['channels'] = learn.model.channels
     return learn
 
-BUILDERS = dict(mlp=build_mlp, cnn=build_cnn)    # --model NAME -> builder(data, options, callbacks); add a model here
+def build_scff(data:FFData, o:dict, cbs:list):
+    "Self-contrastive FF of `13_scff` with the preset of the dataset (`ff-scff` has all of SCFF's flags); --channels sets the widths."
+    if o['layers'] is not None: raise ValueError("--layers is for --model mlp: give SCFF's widths with --channels, e.g. 200,200.")
+    eps = parse_ints(o['epochs'], 'epochs') if o['epochs'] is not None else None
+    kw = {k: v for k, v in dict(bs=o['batch_size']).items() if v is not None}
+    return scff_learner(data, cbs=cbs, seed=o['seed'], epochs=eps, lr=o['lr'], channels=parse_ints(o['channels'], 'channels'), eval_frequency=o['eval_frequency'], **kw)
+
+BUILDERS = dict(mlp=build_mlp, cnn=build_cnn, scff=build_scff)    # --model NAME -> builder(data, options, callbacks); add a model here
 
 # %% ../nbs/17_cli.ipynb #c11a0004
 DEFAULTS = dict(model='mlp', dataset='digits', layers=None, channels=None, mode='supervised', epochs=None, batch_size=None, lr=None,
@@ -112,6 +121,7 @@ def cli_learner(out='ff_run', cbs=None, **kw) -> tuple:
 # %% ../nbs/17_cli.ipynb #c11a0007
 def save_model(learn, folder:str|Path, config:dict|None=None) -> Path:
     "Write `folder/model.pt` (and `head.pt` for a linear head): weights, config and what rebuilds the predictor."
+    if isinstance(learn.model, SCFFNet): return save_checkpoint(learn.model, Path(folder)/'model.pt', dict(config or {}, **learn.model.config))
     p, m, n = predictor(learn), learn.model, learn.negatives
     arch = dict(kind='cnn', **m.config) if isinstance(m, FFCNN) else dict(kind='mlp', sizes=m.sizes)
     pc = dict(arch=arch, image_shape=list(p.shape), strategy=n.name, from_layer=p.from_layer, layers=p.layers, grid=p.grid,
@@ -120,8 +130,9 @@ def save_model(learn, folder:str|Path, config:dict|None=None) -> Path:
     return save_checkpoint(m, Path(folder)/'model.pt', dict(config or {}, predictor=pc))
 
 def load_model(folder:str|Path) -> CNNPredictor:
-    "The predictor of a run folder written by `ff-train`."
+    "The predictor of a run folder written by `ff-train` (for `--model scff`: the SCFF network)."
     ck = read_checkpoint(Path(folder)/'model.pt'); pc = ck['config'].get('predictor')
+    if 'preset' in ck['config'] and pc is None: return load_scff(Path(folder)/'model.pt')
     if pc is None: raise ValueError(f"{Path(folder)/'model.pt'} has no predictor config: it was written by an older ff-train; train it again.")
     a = dict(pc['arch']); kind = a.pop('kind')
     model = FFMLP(a['sizes']) if kind == 'mlp' else FFCNN(tuple(a.pop('shape')), **a)
@@ -176,7 +187,7 @@ def report(res:dict) -> str:
 
 # %% ../nbs/17_cli.ipynb #9a403e9e
 @call_parse
-def ff_train(model:str='mlp', # mlp or cnn
+def ff_train(model:str='mlp', # mlp, cnn or scff
              dataset:str='digits', # digits (embedded), mnist, fmnist, cifar10, svhn
              layers:str=None, # MLP sizes, input first, e.g. 784,500,500 (default: input,500,500)
              channels:str=None, # CNN channels per layer, e.g. 32,64,128 (default: the mode's)

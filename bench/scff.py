@@ -19,6 +19,7 @@ p.add_argument('--n', type=int, default=50000); p.add_argument('--schedule', def
 a = p.parse_args()
 if a.threads: torch.set_num_threads(a.threads)
 dev = default_device(a.device)
+if dev.type == 'cuda': torch.backends.cudnn.benchmark = True     # let cuDNN pick the fastest convolution for these fixed shapes
 name = torch.cuda.get_device_name(dev) if dev.type == 'cuda' else f'cpu ({torch.get_num_threads()} threads)'
 
 class Report(Callback):

@@ -71,7 +71,7 @@ class FFLearner:
 def make_opt(self:FFLearner, params, lr:float, wd:float=0.):
     "The optimiser of one layer's parameters."
     if self.opt == 'sgd': return torch.optim.SGD(params, lr=lr, momentum=0.9, weight_decay=wd)
-    return (torch.optim.AdamW if self.opt == 'adamw' else torch.optim.Adam)(params, lr=lr, weight_decay=wd)
+    return (torch.optim.AdamW if self.opt == 'adamw' else torch.optim.Adam)(params, lr=lr, weight_decay=wd, fused=self.device.type == 'cuda' or None)
 
 @patch
 def cb(self:FFLearner, event:str): [c(event, self) for c in self.cbs]

@@ -7,6 +7,7 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/probe.html.md"""
 # %% ../nbs/15_probe.ipynb #b2d50005
 from __future__ import annotations
 import math, time
+from pathlib import Path
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F

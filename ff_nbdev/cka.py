@@ -132,17 +132,18 @@ class MinibatchCKA:
         return (self.xy / (self.xx[:, None] * self.yy[None]).sqrt()).numpy()
 
 # %% ../nbs/14_cka.ipynb #a1c40038
-def _splits(n:int, bs:int) -> list:
-    "Index batches of about `bs`; a last batch of fewer than 4 joins the one before."
-    idx = list(torch.arange(n, device='cpu').split(bs))
+def _splits(n:int, bs:int, shuffle:bool=True, seed:int=0) -> list:
+    "Index batches of about `bs`, of a seeded random permutation (`shuffle`) or in order; a last batch of fewer than 4 joins the one before."
+    order = torch.randperm(n, generator=torch.Generator().manual_seed(seed), device='cpu') if shuffle else torch.arange(n, device='cpu')
+    idx = list(order.split(bs))
     if len(idx) > 1 and len(idx[-1]) < 4: idx[-2:] = [torch.cat(idx[-2:])]
     return idx
 
-def minibatch_cka(X, Y, bs:int=1000) -> float:
-    "Minibatch linear CKA of two representations (n, ...) of the same examples, in batches of `bs` (in order)."
+def minibatch_cka(X, Y, bs:int=1000, shuffle:bool=True, seed:int=0) -> float:
+    "Minibatch linear CKA of two representations (n, ...) of the same examples, in random batches of `bs` (`shuffle=False`: in order)."
     X, Y = _pair(X, Y, True)
     m = MinibatchCKA(1, 1)
-    for i in _splits(len(X), bs): m.update([X[i]], [Y[i]])
+    for i in _splits(len(X), bs, shuffle, seed): m.update([X[i]], [Y[i]])
     return float(m.compute()[0, 0])
 
 # %% ../nbs/14_cka.ipynb #a1c40042
@@ -165,10 +166,11 @@ def capture(model:nn.Module, x:Tensor, modules:list|None=None, prep=None, bs:int
 def cka_matrix(model_a:nn.Module, x:Tensor, model_b:nn.Module|None=None, # None: self-CKA of model_a
                prep_a=None, prep_b=None, # inputs of each model from the images (e.g. `neg.test_input`)
                modules_a:list|None=None, modules_b:list|None=None, # default: each model's `layers`
-               bs:int=1000) -> np.ndarray: # (layers of A, layers of B)
+               bs:int=1000, shuffle:bool=True, seed:int=0 # random batches of `bs` (seeded); shuffle=False: in order
+              ) -> np.ndarray: # (layers of A, layers of B)
     "Minibatch linear CKA of every layer of `model_a` against every layer of `model_b` on the images `x`, batch by batch."
     m = None
-    for i in _splits(len(x), bs):
+    for i in _splits(len(x), bs, shuffle, seed):
         xs = _acts(model_a, x[i].to(next(model_a.parameters()).device), modules_a, prep_a)
         ys = None if model_b is None else _acts(model_b, x[i].to(next(model_b.parameters()).device), modules_b, prep_b)
         m = (m or MinibatchCKA(len(xs), None if ys is None else len(ys))).update(xs, ys)

@@ -98,7 +98,7 @@ def plot_probes(rows:list, key:str='source_layers', ax=None, title:str|None=None
     for r in rows:
         l = ax.plot(range(1, len(r[key]) + 1), [100 * a for a in r[key]], 'o-', label=r['model'])[0]
         ax.axhline(100 * r[key.replace('layers', 'probe')], color=l.get_color(), ls='--', lw=.8)
-    ax.set_xlabel('layer'); ax.set_ylabel('probe test accuracy (%)'); ax.legend(fontsize=8)
+    ax.set_xticks(range(1, len(rows[0][key]) + 1)); ax.set_xlabel('layer'); ax.set_ylabel('probe test accuracy (%)'); ax.legend(fontsize=8)
     ax.set_title(title or f"{rows[0][key.split('_')[0]]} ({key.split('_')[0]})", fontsize=10)
     return ax
 

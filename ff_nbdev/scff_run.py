@@ -88,7 +88,7 @@ def scff_report(res:dict) -> str:
             f"per-layer probes: {per}\nreadout on all layers: {res['overall']*100:.2f}% test accuracy")
 
 def ff_scff(argv:list|None=None) -> dict:
-    "The `ff-scff` console script."
+    "The `ff-scff` console script; called from Python with `argv` (a list of flags) it returns the run's results."
     a = scff_parser().parse_args(argv)
     dev = a.device or (f'cuda:{a.device_num}' if a.device_num is not None else None)
     try:
@@ -96,4 +96,5 @@ def ff_scff(argv:list|None=None) -> dict:
                        a.save_model, a.out, a.overwrite, a.data_root, a.download, a.quiet, a.n_train)
     except KeyboardInterrupt: sys.exit("ff-scff: interrupted (Ctrl-C).")
     except (ValueError, FileNotFoundError, FloatingPointError, RuntimeError, OSError) as e: sys.exit(f"ff-scff: error: {e}")
-    print(scff_report(res)); print(f"artefacts in {a.out}/"); return res
+    print(scff_report(res)); print(f"artefacts in {a.out}/")
+    return res if argv is not None else None       # the console script exits 0 (a returned dict would be its exit status)

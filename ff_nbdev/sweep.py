@@ -119,7 +119,7 @@ def sweep_table(rows:list, metric:str='overall') -> str:
 def plot_sweep(rows:list, params:list|None=None, metric:str='overall'):
     "One panel per swept option: each run's `metric` against the option's value, and the mean per value."
     import matplotlib.pyplot as plt
-    params = params or [k for k in rows[0]['config'] if len({json.dumps(r['config'].get(k)) for r in rows}) > 1]
+    params = params or [k for k in rows[0]['config'] if len({json.dumps(r['config'].get(k)) for r in rows}) > 1] or list(rows[0]['config'])[:1]   # nothing varies: one panel
     fig, axs = plt.subplots(1, len(params), figsize=(3.2*len(params), 2.8), squeeze=False, sharey=True)
     for ax, k in zip(axs[0], params):
         num = lambda v: isinstance(json.loads(v), (int, float))

@@ -49,11 +49,13 @@ class FFLearner:
         check_positive('bs (batch size)', bs); check_positive('lr (learning rate)', lr); check_positive('eval_frequency', eval_frequency)
         check_positive('epochs', epochs, allow_zero=True)    # 0: an untrained network, the control of every readout
         if len(data.train) == 0: raise ValueError(f"{data.name}'s training split is empty: check the data (or a valid= that takes every image).")
-        store_attr('model,data,negatives,wd,opt,bs,schedule,lr_sched,eval_frequency,readout,tfm,seed')
+        store_attr('model,data,negatives,opt,bs,schedule,lr_sched,eval_frequency,readout,tfm,seed')
         self.L = n = len(model.layers)
         per = lambda v: list(v) if isinstance(v, (list, tuple)) else [v]*n
         self.lrs, self.wds, self.epochs = per(lr), per(wd), per(epochs) if schedule!='all' else int(epochs)
         if schedule!='all' and len(self.epochs) != n: raise ValueError(f"{len(self.epochs)} epoch counts for {n} layers: give one per layer.")
+        for k, v in (('lr', self.lrs), ('wd', self.wds)):
+            if len(v) != n or not check_positive(k, v, allow_zero=k=='wd'): raise ValueError(f"{len(v)} values of {k} for {n} layers: give one value, or one per layer.")
         if isinstance(loss, str): loss = GoodnessLoss(loss, goodness, **(loss_kw or {}))
         elif loss_kw: raise ValueError("loss_kw is for a loss given by name: set the hyper-parameters on the loss object instead.")
         self.loss = loss

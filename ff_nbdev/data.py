@@ -176,7 +176,7 @@ def load_data(name:str='digits', # digits, mnist, fmnist, cifar10, svhn or stl10
               download:bool=False, # let torchvision download a missing dataset
               device=None, # where the tensors live; default: `default_device()`
               valid:float|int=0, # validation split: a fraction or a count, taken from the training set
-              normalize:bool=True, # standardise with the dataset's per-channel mean and std
+              normalize:bool|tuple=True, # True: the dataset's per-channel mean and std; (mean, std): these (a recipe's own); False: none
               seed:int=0 # seed of the validation split
              ) -> FFData:
     "Load dataset `name` as device tensors."
@@ -184,8 +184,9 @@ def load_data(name:str='digits', # digits, mnist, fmnist, cifar10, svhn or stl10
     (xtr, ytr), (xte, yte) = _read_digits() if name=='digits' else _read(name, data_root(root), download)
     def prep(x):
         x = torch.from_numpy(np.array(x, dtype=np.float32)).div_(255)
-        if normalize:
-            m, s = (torch.tensor(DATASETS[name][k], device='cpu').view(1, -1, 1, 1) for k in ('mean', 'std'))
+        if normalize is not False:
+            stats = normalize if isinstance(normalize, (tuple, list)) else (DATASETS[name]['mean'], DATASETS[name]['std'])
+            m, s = (torch.tensor(v, device='cpu').view(1, -1, 1, 1) for v in stats)
             x = (x - m) / s
         return x
     tr = Split(prep(xtr), torch.from_numpy(ytr))

@@ -10,7 +10,7 @@ import argparse, json, shutil, sys
 from pathlib import Path
 import torch
 from .core import default_device, check_positive
-from .data import FFData, Split, load_data, dataset_name
+from .data import FFData, load_data, dataset_name
 from .learner import ProgressCB, HistoryCB, save_checkpoint, read_checkpoint
 from .scff import PRESET_OF, get_preset, scff_learner, scff_net, SCFFNegatives, SCFFNet
 
@@ -18,11 +18,6 @@ from .scff import PRESET_OF, get_preset, scff_learner, scff_net, SCFFNegatives, 
 __all__ = ['scff_run', 'load_scff', 'scff_parser', 'scff_report', 'ff_scff']
 
 # %% ../nbs/13a_scff_run.ipynb #374b0529
-def _normalize(data:FFData, mean, std) -> FFData:
-    m, s = (torch.tensor(v, device=data.train.x.device).view(1, -1, 1, 1) for v in (mean, std))
-    f = lambda sp: None if sp is None else Split((sp.x - m)/s, sp.y)
-    return FFData(data.name, f(data.train), f(data.valid), f(data.test), data.shape, data.n_classes)
-
 def scff_run(dataset:str='digits', preset:str|None=None, schedule:str|None=None, alleps:list|None=None, eval_frequency:int|None=None,
              lr:list|None=None, th1:list|None=None, th2:list|None=None, channels:list|None=None, device:str|None=None, seed:int=1234,
              save_model:bool=False, out:str|None=None, overwrite:bool=False, data_root:str|None=None, download:bool=False,
@@ -35,8 +30,7 @@ def scff_run(dataset:str='digits', preset:str|None=None, schedule:str|None=None,
     if out is not None and Path(out).exists() and (not Path(out).is_dir() or any(Path(out).iterdir())):
         if not overwrite: raise ValueError(f"{out} already holds files: pass --overwrite to replace them, or choose another --out.")
         shutil.rmtree(out) if Path(out).is_dir() else Path(out).unlink()
-    data = load_data(name, root=data_root, download=download, device=default_device(device), normalize='norm' not in p)
-    if 'norm' in p: data = _normalize(data, *p['norm'])
+    data = load_data(name, root=data_root, download=download, device=default_device(device), normalize=tuple(p.get('norm') or ()) or True)
     if n_train: data = FFData(data.name, data.train[:check_positive('n_train', n_train)], data.valid, data.test, data.shape, data.n_classes)
     config = dict(dataset=name, preset=preset, schedule=schedule or p['schedule'], alleps=alleps, lr=lr, th1=th1, th2=th2, channels=channels, seed=seed)
     cbs = [ProgressCB(bar=not quiet, verbose=not quiet)] + ([HistoryCB(out, config)] if out else []) + list(cbs or [])

@@ -200,15 +200,15 @@ def scff_learner(data:FFData, preset:str|dict|None=None, # default: the preset o
                 ) -> FFLearner:
     "An SCFF learner for `data`: the preset's network, pairs, loss, AdamW with exponential decay, schedule and readout."
     if preset is None and data.name not in PRESET_OF: raise ValueError(f"No SCFF preset for dataset {data.name!r}: pass preset= (one of {', '.join(SCFF_PRESETS)}).")
-    p, L = get_preset(preset or PRESET_OF[data.name]), None
-    L = len(p['layers'])
+    p = get_preset(preset or PRESET_OF[data.name]); L = len(p['layers'])
     for k, v in kw.items():
         if k == 'eval_frequency':
             if v is not None: p[k] = v
             continue
         if k not in _PER_LAYER: raise ValueError(f"Unknown SCFF setting {k!r}: use {', '.join(_PER_LAYER)} or eval_frequency.")
         if v is None: continue
-        v = list(v) if isinstance(v, (list, tuple)) and len(v) != 1 else list(v)*L if isinstance(v, (list, tuple)) else [v]*L
+        v = list(v) if isinstance(v, (list, tuple)) else [v]
+        if len(v) == 1: v = v*L                                                     # one value for every layer
         if len(v) != L: raise ValueError(f"{k}: {len(v)} values for {L} layers: give one value, or one per layer.")
         if k == 'channels':
             for s, c in zip(p['layers'], v): s['n' if 'n' in s else 'c'] = int(check_positive('channels', c))

@@ -2,7 +2,7 @@
 Figures only, no asserts. Example: python bench/mlp_mnist.py --data-root ../shared/data"""
 import argparse, json, time, torch
 from ff_nbdev.data import load_data, random_shift
-from ff_nbdev.learner import Callback
+from common import Report
 from ff_nbdev.mlp import mlp_learner
 from ff_nbdev.readout import LinearReadout
 
@@ -16,15 +16,6 @@ p.add_argument('--eval-frequency', type=int, default=1); p.add_argument('--shift
 p.add_argument('--linear', action='store_true', help='also report the linear readout at the end')
 a = p.parse_args()
 if a.threads: torch.set_num_threads(a.threads)
-
-class Report(Callback):
-    order = 30
-    def __init__(self): self.first98 = None
-    def after_eval(self, learn):
-        h = learn.history[-1]
-        if self.first98 is None and h['overall'] >= 0.98: self.first98 = dict(epoch=h['epoch'], seconds=h['time'])
-        print(json.dumps(dict(epoch=h['epoch'], test_acc=round(h['overall'], 4), layers=[round(v, 4) for v in h['layers']],
-                              seconds=h['time'])), flush=True)
 
 t0 = time.time()
 data = load_data(a.dataset, root=a.data_root)

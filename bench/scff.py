@@ -7,7 +7,7 @@
 import argparse, json, time, torch
 from ff_nbdev.core import default_device
 from ff_nbdev.data import FFData, Split
-from ff_nbdev.learner import Callback
+from common import Report
 from ff_nbdev.scff import scff_learner
 from ff_nbdev.scff_run import scff_run
 
@@ -21,14 +21,6 @@ if a.threads: torch.set_num_threads(a.threads)
 dev = default_device(a.device)
 if dev.type == 'cuda': torch.backends.cudnn.benchmark = True     # let cuDNN pick the fastest convolution for these fixed shapes
 name = torch.cuda.get_device_name(dev) if dev.type == 'cuda' else f'cpu ({torch.get_num_threads()} threads)'
-
-class Report(Callback):
-    order = 30
-    def __init__(self): self.first98 = None
-    def after_eval(self, learn):
-        h = learn.history[-1]
-        if self.first98 is None and h['overall'] >= 0.98: self.first98 = dict(epoch=h['epoch'], seconds=h['time'])
-        print(json.dumps(dict(epoch=h['epoch'], test_acc=round(h['overall'], 4), layers=[round(v, 4) for v in h['layers']], seconds=h['time'])), flush=True)
 
 def sync():
     if dev.type == 'cuda': torch.cuda.synchronize(dev)

@@ -18,156 +18,228 @@ __all__ = ['as_features', 'gram_linear', 'center_gram', 'cka_gram', 'linear_cka'
            'minibatch_cka', 'capture', 'cka_matrix', 'plot_cka']
 
 # %% ../nbs/14_cka.ipynb #a1c40008
-def as_features(X, name:str='X') -> Tensor:
+def as_features(X, name: str = 'X') -> Tensor:
     "`X` (n, ...) as a float64 tensor (n, features), conv activity flattened; NaN, constant and 1-D inputs refused."
     X = X.detach() if isinstance(X, Tensor) else torch.as_tensor(np.asarray(X), device='cpu')
-    if X.ndim < 2: raise ValueError(f"{name} has shape {tuple(X.shape)}: CKA takes an (n examples x features) matrix; use {name}.reshape(-1, 1) for a single feature.")
+    if X.ndim < 2:
+        raise ValueError(
+            f"{name} has shape {tuple(X.shape)}: CKA takes an (n examples x features) matrix; use {name}.reshape(-1, 1) for a single feature."
+        )
     X = X.flatten(1).to('cpu' if X.device.type == 'mps' else X.device, torch.float64)
-    if not torch.isfinite(X).all(): raise ValueError(f"{name} holds NaN or infinite values: CKA is undefined for them; drop or repair those examples first.")
+    if not torch.isfinite(X).all():
+        raise ValueError(
+            f"{name} holds NaN or infinite values: CKA is undefined for them; drop or repair those examples first."
+        )
     if len(X) < 2 or (X - X[:1]).abs().max() == 0:
-        raise ValueError(f"{name} is constant (all {len(X)} examples have the same features): its centred Gram matrix is zero and CKA would divide by zero; check that the layer is not dead.")
+        raise ValueError(
+            f"{name} is constant (all {len(X)} examples have the same features): its centred Gram matrix is zero and CKA would divide by zero; check that the layer is not dead."
+        )
     return X
 
 # %% ../nbs/14_cka.ipynb #a1c40013
-def gram_linear(X:Tensor) -> Tensor:
+def gram_linear(X: Tensor) -> Tensor:
     "Linear kernel: the Gram matrix X Xᵀ (n, n)."
     return X @ X.T
 
-def center_gram(K:Tensor, unbiased:bool=False) -> Tensor:
+
+def center_gram(K: Tensor, unbiased: bool = False) -> Tensor:
     "Centred copy of a symmetric Gram matrix; `unbiased`: the centring of the unbiased HSIC (zero diagonal)."
     K, n = K.clone(), len(K)
     if unbiased:
-        K.fill_diagonal_(0); means = K.sum(0) / (n - 2); means -= means.sum() / (2 * (n - 1))
-        K -= means[:, None]; K -= means[None, :]; K.fill_diagonal_(0)
+        K.fill_diagonal_(0)
+        means = K.sum(0) / (n - 2)
+        means -= means.sum() / (2 * (n - 1))
+        K -= means[:, None]
+        K -= means[None, :]
+        K.fill_diagonal_(0)
     else:
-        means = K.mean(0); means -= means.mean() / 2
-        K -= means[:, None]; K -= means[None, :]
+        means = K.mean(0)
+        means -= means.mean() / 2
+        K -= means[:, None]
+        K -= means[None, :]
     return K
 
 # %% ../nbs/14_cka.ipynb #a1c40016
 def _ratio(xy, xx, yy) -> float:
     if xx <= 0 or yy <= 0:
-        raise ValueError(f"The unbiased HSIC of a representation with itself came out {float(min(xx, yy)):.3g} <= 0 (too few examples for the "
-                         "debiased estimate): use more examples, or debiased=False.")
+        raise ValueError(
+            f"The unbiased HSIC of a representation with itself came out {float(min(xx, yy)):.3g} <= 0 (too few examples for the "
+            "debiased estimate): use more examples, or debiased=False."
+        )
     return float(xy / math.sqrt(float(xx) * float(yy)))
 
-def cka_gram(K:Tensor, L:Tensor, debiased:bool=False) -> float:
+
+def cka_gram(K: Tensor, L: Tensor, debiased: bool = False) -> float:
     "CKA of two (n, n) Gram matrices; `debiased`: with the unbiased HSIC estimator."
     Kc, Lc = center_gram(K, debiased), center_gram(L, debiased)
     return _ratio((Kc * Lc).sum(), (Kc * Kc).sum(), (Lc * Lc).sum())
 
 # %% ../nbs/14_cka.ipynb #a1c40018
-def _pair(X, Y, debiased:bool):
+def _pair(X, Y, debiased: bool):
     X, Y = as_features(X, 'X'), as_features(Y, 'Y')
-    if len(X) != len(Y): raise ValueError(f"X has {len(X)} examples and Y has {len(Y)}: CKA compares two representations of the same examples; pass the same inputs, in the same order.")
-    if debiased and len(X) < 4: raise ValueError(f"Debiased CKA needs at least 4 examples (the unbiased HSIC divides by n(n-3)), got {len(X)}: pass more examples, or use debiased=False.")
+    if len(X) != len(Y):
+        raise ValueError(
+            f"X has {len(X)} examples and Y has {len(Y)}: CKA compares two representations of the same examples; pass the same inputs, in the same order."
+        )
+    if debiased and len(X) < 4:
+        raise ValueError(
+            f"Debiased CKA needs at least 4 examples (the unbiased HSIC divides by n(n-3)), got {len(X)}: pass more examples, or use debiased=False."
+        )
     return X, Y.to(X.device)
 
-def _feature_dots(X:Tensor, Y:Tensor, debiased:bool):
+
+def _feature_dots(X: Tensor, Y: Tensor, debiased: bool):
     "The three HSIC terms in feature space, no (n, n) matrix: ‖YᵀX‖², ‖XᵀX‖², ‖YᵀY‖² (debiased: corrected)."
     X, Y, n = X - X.mean(0), Y - Y.mean(0), len(X)
     xy, xx, yy = (Y.T @ X).square().sum(), (X.T @ X).square().sum(), (Y.T @ Y).square().sum()
     if debiased:
-        rx, ry = X.square().sum(1), Y.square().sum(1)                        # squared norm of each row
+        rx, ry = X.square().sum(1), Y.square().sum(1)  # squared norm of each row
         fix = lambda d, a, b: d - n / (n - 2) * (a @ b) + a.sum() * b.sum() / ((n - 1) * (n - 2))
         xy, xx, yy = fix(xy, rx, ry), fix(xx, rx, rx), fix(yy, ry, ry)
     return xy, xx, yy
 
-def linear_cka(X, Y, debiased:bool=False) -> float:
+
+def linear_cka(X, Y, debiased: bool = False) -> float:
     "Linear CKA of two representations (n, ...) of the same n examples, as a float."
     X, Y = _pair(X, Y, debiased)
-    if len(X) <= max(X.shape[1], Y.shape[1]): return cka_gram(gram_linear(X), gram_linear(Y), debiased)
+    if len(X) <= max(X.shape[1], Y.shape[1]):
+        return cka_gram(gram_linear(X), gram_linear(Y), debiased)
     return _ratio(*_feature_dots(X, Y, debiased))
 
 # %% ../nbs/14_cka.ipynb #a1c40027
-def gram_rbf(X:Tensor, threshold:float=0.5) -> Tensor:
+def gram_rbf(X: Tensor, threshold: float = 0.5) -> Tensor:
     "Gaussian kernel exp(-d²/(2σ²)), σ² = threshold² × the median squared distance over the full n×n matrix."
     sq = X.square().sum(1)
-    d2 = (sq[:, None] + sq[None, :] - 2 * X @ X.T).clamp_min_(0)              # squared distances (n, n)
+    d2 = (sq[:, None] + sq[None, :] - 2 * X @ X.T).clamp_min_(0)  # squared distances (n, n)
     s2 = threshold**2 * float(np.median(d2.cpu().numpy()))
     return torch.exp(-d2 / (2 * s2))
 
-def rbf_cka(X, Y, threshold:float=0.5, debiased:bool=False) -> float:
+
+def rbf_cka(X, Y, threshold: float = 0.5, debiased: bool = False) -> float:
     "CKA with Gaussian kernels of bandwidth `threshold` × the median distance (Kornblith et al.), as a float."
-    if not threshold > 0: raise ValueError(f"threshold must be > 0 (the bandwidth as a fraction of the median distance), got {threshold}.")
+    if not threshold > 0:
+        raise ValueError(
+            f"threshold must be > 0 (the bandwidth as a fraction of the median distance), got {threshold}."
+        )
     X, Y = _pair(X, Y, debiased)
     return cka_gram(gram_rbf(X, threshold), gram_rbf(Y, threshold), debiased)
 
 # %% ../nbs/14_cka.ipynb #a1c40034
-def hsic1(K:Tensor, # Gram matrices of one batch, (a, n, n)
-          L:Tensor # Gram matrices of the same batch, (c, n, n)
-         ) -> Tensor: # (a, c): the unbiased HSIC of every pair; can be negative
+def hsic1(
+    K: Tensor,  # Gram matrices of one batch, (a, n, n)
+    L: Tensor,  # Gram matrices of the same batch, (c, n, n)
+) -> Tensor:  # (a, c): the unbiased HSIC of every pair; can be negative
     "Unbiased HSIC (Song et al. 2012) of every pair of Gram matrices of one batch of n >= 4 examples."
-    n = K.shape[-1]; eye = torch.eye(n, dtype=torch.bool, device=K.device)
-    K, L = K.masked_fill(eye, 0), L.masked_fill(eye, 0)                        # K~, L~: zero diagonals
-    ks, ls = K.sum(-1), L.sum(-1)                                              # row sums (a, n), (c, n)
-    tr = torch.einsum('aij,cij->ac', K, L)                                     # tr(K~ L~) (symmetric)
+    n = K.shape[-1]
+    eye = torch.eye(n, dtype=torch.bool, device=K.device)
+    K, L = K.masked_fill(eye, 0), L.masked_fill(eye, 0)  # K~, L~: zero diagonals
+    ks, ls = K.sum(-1), L.sum(-1)  # row sums (a, n), (c, n)
+    tr = torch.einsum('aij,cij->ac', K, L)  # tr(K~ L~) (symmetric)
     return (tr + ks.sum(1)[:, None] * ls.sum(1)[None] / ((n - 1) * (n - 2)) - 2 / (n - 2) * ks @ ls.T) / (n * (n - 3))
 
 # %% ../nbs/14_cka.ipynb #a1c40037
 class MinibatchCKA:
     "Minibatch linear CKA (Nguyen et al. 2021) of `n_a` layers against `n_b` layers: unbiased HSIC summed over batches, then normalised."
-    def __init__(self, n_a:int, n_b:int|None=None):
+
+    def __init__(self, n_a: int, n_b: int | None = None):
         self.n_a, self.n_b = n_a, n_b or n_a
         z = lambda *s: torch.zeros(*s, dtype=torch.float64, device='cpu')
         self.xy, self.xx, self.yy, self.n, self.batches = z(self.n_a, self.n_b), z(self.n_a), z(self.n_b), 0, 0
+
     def _grams(self, acts, want, name):
-        if len(acts) != want: raise ValueError(f"Expected the activity of {want} layers for {name}, got {len(acts)}.")
-        fs = [as_features(a, f'{name} layer {i+1}') for i, a in enumerate(acts)]
-        if len({len(f) for f in fs}) != 1: raise ValueError(f"The layers of {name} hold different numbers of examples: pass one batch of every layer.")
+        if len(acts) != want:
+            raise ValueError(f"Expected the activity of {want} layers for {name}, got {len(acts)}.")
+        fs = [as_features(a, f'{name} layer {i + 1}') for i, a in enumerate(acts)]
+        if len({len(f) for f in fs}) != 1:
+            raise ValueError(f"The layers of {name} hold different numbers of examples: pass one batch of every layer.")
         return torch.stack([gram_linear(f.to(fs[0].device)) for f in fs])
-    def update(self, xs:list, ys:list|None=None):
+
+    def update(self, xs: list, ys: list | None = None):
         "Add one batch: `xs` the activity of A's layers, `ys` of B's (default: `xs`)."
-        K = self._grams(xs, self.n_a, 'A'); L = K if ys is None else self._grams(ys, self.n_b, 'B').to(K.device)
-        if K.shape[-1] != L.shape[-1]: raise ValueError(f"A's batch has {K.shape[-1]} examples and B's {L.shape[-1]}: pass the same examples to both.")
-        if K.shape[-1] < 4: raise ValueError(f"A batch of {K.shape[-1]} examples: the unbiased HSIC needs at least 4; use larger batches.")
-        self.xy += hsic1(K, L).cpu(); self.n += K.shape[-1]; self.batches += 1
-        self.xx += hsic1(K, K).diagonal().cpu(); self.yy += hsic1(L, L).diagonal().cpu()
+        K = self._grams(xs, self.n_a, 'A')
+        L = K if ys is None else self._grams(ys, self.n_b, 'B').to(K.device)
+        if K.shape[-1] != L.shape[-1]:
+            raise ValueError(
+                f"A's batch has {K.shape[-1]} examples and B's {L.shape[-1]}: pass the same examples to both."
+            )
+        if K.shape[-1] < 4:
+            raise ValueError(
+                f"A batch of {K.shape[-1]} examples: the unbiased HSIC needs at least 4; use larger batches."
+            )
+        self.xy += hsic1(K, L).cpu()
+        self.n += K.shape[-1]
+        self.batches += 1
+        self.xx += hsic1(K, K).diagonal().cpu()
+        self.yy += hsic1(L, L).diagonal().cpu()
         return self
+
     def compute(self) -> np.ndarray:
         "The (n_a, n_b) CKA matrix, as floats."
-        if self.batches == 0: raise ValueError("No batches yet: call update() with the activity of at least one batch first.")
+        if self.batches == 0:
+            raise ValueError("No batches yet: call update() with the activity of at least one batch first.")
         if (self.xx <= 0).any() or (self.yy <= 0).any():
-            raise ValueError("A summed unbiased HSIC of a layer with itself is <= 0 (too few examples): use more or larger batches.")
+            raise ValueError(
+                "A summed unbiased HSIC of a layer with itself is <= 0 (too few examples): use more or larger batches."
+            )
         return (self.xy / (self.xx[:, None] * self.yy[None]).sqrt()).numpy()
 
 # %% ../nbs/14_cka.ipynb #a1c40038
-def _splits(n:int, bs:int, shuffle:bool=True, seed:int=0) -> list:
+def _splits(n: int, bs: int, shuffle: bool = True, seed: int = 0) -> list:
     "Index batches of about `bs`, of a seeded random permutation (`shuffle`) or in order; a last batch of fewer than 4 joins the one before."
-    order = torch.randperm(n, generator=torch.Generator().manual_seed(seed), device='cpu') if shuffle else torch.arange(n, device='cpu')
+    order = (
+        torch.randperm(n, generator=torch.Generator().manual_seed(seed), device='cpu')
+        if shuffle
+        else torch.arange(n, device='cpu')
+    )
     idx = list(order.split(bs))
-    if len(idx) > 1 and len(idx[-1]) < 4: idx[-2:] = [torch.cat(idx[-2:])]
+    if len(idx) > 1 and len(idx[-1]) < 4:
+        idx[-2:] = [torch.cat(idx[-2:])]
     return idx
 
-def minibatch_cka(X, Y, bs:int=1000, shuffle:bool=True, seed:int=0) -> float:
+
+def minibatch_cka(X, Y, bs: int = 1000, shuffle: bool = True, seed: int = 0) -> float:
     "Minibatch linear CKA of two representations (n, ...) of the same examples, in random batches of `bs` (`shuffle=False`: in order)."
     X, Y = _pair(X, Y, True)
     m = MinibatchCKA(1, 1)
-    for i in _splits(len(X), bs, shuffle, seed): m.update([X[i]], [Y[i]])
+    for i in _splits(len(X), bs, shuffle, seed):
+        m.update([X[i]], [Y[i]])
     return float(m.compute()[0, 0])
 
 # %% ../nbs/14_cka.ipynb #a1c40042
-def _acts(model:nn.Module, xb:Tensor, modules:list|None, prep=None) -> list:
+def _acts(model: nn.Module, xb: Tensor, modules: list | None, prep=None) -> list:
     "The outputs of `modules` (default: `model.layers`) on one batch, flattened, from forward hooks."
     mods, out = list(modules if modules is not None else model.layers), {}
-    hooks = [m.register_forward_hook(lambda m, i, o, k=k: out.__setitem__(k, o.detach().flatten(1))) for k, m in enumerate(mods)]
+    hooks = [
+        m.register_forward_hook(lambda m, i, o, k=k: out.__setitem__(k, o.detach().flatten(1)))
+        for k, m in enumerate(mods)
+    ]
     try:
-        with inference(model): model(prep(xb) if prep is not None else xb)
+        with inference(model):
+            model(prep(xb) if prep is not None else xb)
     finally:
-        for h in hooks: h.remove()
+        for h in hooks:
+            h.remove()
     return [out[k] for k in range(len(mods))]
 
-def capture(model:nn.Module, x:Tensor, modules:list|None=None, prep=None, bs:int=1000) -> list:
+
+def capture(model: nn.Module, x: Tensor, modules: list | None = None, prep=None, bs: int = 1000) -> list:
     "Activity of `modules` (default: `model.layers`) on inputs `x`: one (n, features) float32 tensor per module."
     x = x.to(next(model.parameters()).device)
     return [torch.cat(a) for a in zip(*[_acts(model, xb, modules, prep) for xb in x.split(bs)])]
 
 # %% ../nbs/14_cka.ipynb #a1c40043
-def cka_matrix(model_a:nn.Module, x:Tensor, model_b:nn.Module|None=None, # None: self-CKA of model_a
-               prep_a=None, prep_b=None, # inputs of each model from the images (e.g. `neg.test_input`)
-               modules_a:list|None=None, modules_b:list|None=None, # default: each model's `layers`
-               bs:int=1000, shuffle:bool=True, seed:int=0 # random batches of `bs` (seeded); shuffle=False: in order
-              ) -> np.ndarray: # (layers of A, layers of B)
+def cka_matrix(
+    model_a: nn.Module,
+    x: Tensor,
+    model_b: nn.Module | None = None,  # None: self-CKA of model_a
+    prep_a=None,
+    prep_b=None,  # inputs of each model from the images (e.g. `neg.test_input`)
+    modules_a: list | None = None,
+    modules_b: list | None = None,  # default: each model's `layers`
+    bs: int = 1000,
+    shuffle: bool = True,
+    seed: int = 0,  # random batches of `bs` (seeded); shuffle=False: in order
+) -> np.ndarray:  # (layers of A, layers of B)
     "Minibatch linear CKA of every layer of `model_a` against every layer of `model_b` on the images `x`, batch by batch."
     m = None
     for i in _splits(len(x), bs, shuffle, seed):
@@ -177,12 +249,18 @@ def cka_matrix(model_a:nn.Module, x:Tensor, model_b:nn.Module|None=None, # None:
     return m.compute()
 
 # %% ../nbs/14_cka.ipynb #a1c40045
-def plot_cka(M:np.ndarray, ax=None, title:str|None=None, xlabel:str='model B layer', ylabel:str='model A layer'):
+def plot_cka(
+    M: np.ndarray, ax=None, title: str | None = None, xlabel: str = 'model B layer', ylabel: str = 'model A layer'
+):
     "Heatmap of a CKA matrix (rows: model A's layers, columns: model B's), the values written in the squares."
     ax = ax or plt.subplots(figsize=(3.2, 3))[1]
     im = ax.imshow(M, vmin=0, vmax=1, cmap='viridis', origin='lower')
-    for (i, j), v in np.ndenumerate(M): ax.text(j, i, f'{v:.2f}', ha='center', va='center', color='w' if v < .6 else 'k', fontsize=8)
-    ax.set_xticks(range(M.shape[1]), range(1, M.shape[1] + 1)); ax.set_yticks(range(M.shape[0]), range(1, M.shape[0] + 1))
-    ax.set_xlabel(xlabel); ax.set_ylabel(ylabel)
-    if title: ax.set_title(title, fontsize=10)
+    for (i, j), v in np.ndenumerate(M):
+        ax.text(j, i, f'{v:.2f}', ha='center', va='center', color='w' if v < 0.6 else 'k', fontsize=8)
+    ax.set_xticks(range(M.shape[1]), range(1, M.shape[1] + 1))
+    ax.set_yticks(range(M.shape[0]), range(1, M.shape[0] + 1))
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title, fontsize=10)
     return im

@@ -27,135 +27,262 @@ __all__ = ['BUILDERS', 'DEFAULTS', 'ALIASES', 'CHOICES', 'parse_ints', 'build_ml
            'cli_learner', 'save_model', 'load_model', 'check_out', 'train', 'report', 'ff_train']
 
 # %% ../nbs/17_cli.ipynb #fefbe5aa
-def parse_ints(s:str|int|None, what:str) -> list|None:
+def parse_ints(s: str | int | None, what: str) -> list | None:
     "Parse '784,500,500' into [784, 500, 500], with a clear error."
-    if s is None or isinstance(s, int): return s if s is None else [s]
-    if isinstance(s, (list, tuple)): return [int(v) for v in s]
-    try: return [int(v) for v in str(s).replace(' ', '').split(',') if v]
-    except ValueError: raise ValueError(f"--{what} must be comma-separated integers such as 784,500,500, got {s!r}.") from None
+    if s is None or isinstance(s, int):
+        return s if s is None else [s]
+    if isinstance(s, (list, tuple)):
+        return [int(v) for v in s]
+    try:
+        return [int(v) for v in str(s).replace(' ', '').split(',') if v]
+    except ValueError:
+        raise ValueError(f"--{what} must be comma-separated integers such as 784,500,500, got {s!r}.") from None
 
 # %% ../nbs/17_cli.ipynb #c11a0002
-def _fit_kw(o:dict) -> dict:
+def _fit_kw(o: dict) -> dict:
     "The `FFLearner` options shared by every model; None means: the builder's default."
-    kw = dict(epochs=o['epochs'], bs=o['batch_size'], lr=o['lr'], loss=o['loss'], schedule=o['schedule'], eval_frequency=o['eval_frequency'],
-              loss_kw=dict(theta=o['threshold'], alpha=o['alpha'], th1=o['th1'], th2=o['th2']),
-              tfm=(lambda xb, g: random_shift(xb, o['shift'], g)) if o['shift'] else None)
+    kw = dict(
+        epochs=o['epochs'],
+        bs=o['batch_size'],
+        lr=o['lr'],
+        loss=o['loss'],
+        schedule=o['schedule'],
+        eval_frequency=o['eval_frequency'],
+        loss_kw=dict(theta=o['threshold'], alpha=o['alpha'], th1=o['th1'], th2=o['th2']),
+        tfm=(lambda xb, g: random_shift(xb, o['shift'], g)) if o['shift'] else None,
+    )
     return {k: v for k, v in kw.items() if v is not None}
 
-def build_mlp(data:FFData, o:dict, cbs:list):
+
+def build_mlp(data: FFData, o: dict, cbs: list):
     "The supervised FF MLP of `08_mlp` (label embedding)."
-    if o['channels'] is not None: raise ValueError("--channels is for --model cnn: give the MLP's sizes with --layers, e.g. 784,500,500.")
-    if o['mode'] != 'supervised': raise ValueError(f"--mode {o['mode']} is for --model cnn: the MLP learns from label-embedded inputs (--mode supervised).")
+    if o['channels'] is not None:
+        raise ValueError("--channels is for --model cnn: give the MLP's sizes with --layers, e.g. 784,500,500.")
+    if o['mode'] != 'supervised':
+        raise ValueError(
+            f"--mode {o['mode']} is for --model cnn: the MLP learns from label-embedded inputs (--mode supervised)."
+        )
     o['layers'] = parse_ints(o['layers'], 'layers') or [data.n_features, 500, 500]
     kw = {k: v for k, v in dict(label_scale=o['label_scale'], readout=o['readout']).items() if v is not None}
     return mlp_learner(data, o['layers'], cbs=cbs, seed=o['seed'], **kw, **_fit_kw(o))
 
-def build_cnn(data:FFData, o:dict, cbs:list):
+
+def build_cnn(data: FFData, o: dict, cbs: list):
     "The FF CNN of `09_cnn` in mode `o['mode']`: supervised (label channels), competitive or unsupervised."
-    if o['layers'] is not None: raise ValueError("--layers is for --model mlp: give the CNN's channels with --channels, e.g. 32,64,128.")
+    if o['layers'] is not None:
+        raise ValueError("--layers is for --model mlp: give the CNN's channels with --channels, e.g. 32,64,128.")
     kw = {k: v for k, v in dict(label_scale=o['label_scale'], readout=o['readout']).items() if v is not None}
-    learn = cnn_learner(data, parse_ints(o['channels'], 'channels'), mode=o['mode'], cbs=cbs, seed=o['seed'], **kw, **_fit_kw(o))
+    learn = cnn_learner(
+        data, parse_ints(o['channels'], 'channels'), mode=o['mode'], cbs=cbs, seed=o['seed'], **kw, **_fit_kw(o)
+    )
     o['channels'] = learn.model.channels
     return learn
 
-def build_scff(data:FFData, o:dict, cbs:list):
+
+def build_scff(data: FFData, o: dict, cbs: list):
     "Self-contrastive FF of `13_scff` with the preset of the dataset (`ff-scff` has all of SCFF's flags); --channels sets the widths."
-    if o['layers'] is not None: raise ValueError("--layers is for --model mlp: give SCFF's widths with --channels, e.g. 200,200.")
+    if o['layers'] is not None:
+        raise ValueError("--layers is for --model mlp: give SCFF's widths with --channels, e.g. 200,200.")
     eps = parse_ints(o['epochs'], 'epochs') if o['epochs'] is not None else None
     kw = {k: v for k, v in dict(bs=o['batch_size']).items() if v is not None}
-    return scff_learner(data, cbs=cbs, seed=o['seed'], epochs=eps, lr=o['lr'], channels=parse_ints(o['channels'], 'channels'), eval_frequency=o['eval_frequency'], **kw)
+    return scff_learner(
+        data,
+        cbs=cbs,
+        seed=o['seed'],
+        epochs=eps,
+        lr=o['lr'],
+        channels=parse_ints(o['channels'], 'channels'),
+        eval_frequency=o['eval_frequency'],
+        **kw,
+    )
 
-BUILDERS = dict(mlp=build_mlp, cnn=build_cnn, scff=build_scff)    # --model NAME -> builder(data, options, callbacks); add a model here
+
+BUILDERS = dict(
+    mlp=build_mlp, cnn=build_cnn, scff=build_scff
+)  # --model NAME -> builder(data, options, callbacks); add a model here
 
 # %% ../nbs/17_cli.ipynb #c11a0004
-DEFAULTS = dict(model='mlp', dataset='digits', layers=None, channels=None, mode='supervised', epochs=None, batch_size=None, lr=None,
-                loss='symba', threshold=2., alpha=8., th1=1., th2=2., schedule='all', label_scale=None, readout=None,
-                softmax_epochs=None, test_batch_size=None, eval_frequency=5, valid=0., train_subset=0, test_subset=0, seed=0,
-                device=None, data_root=None, download=False, quiet=False, shift=0, tensorboard=False, wandb=None)
-ALIASES = dict(rep_epochs='epochs', train_batch_size='batch_size')   # seed 001's names; --no-cuda is --device cpu
-CHOICES = dict(model=BUILDERS, mode=MODES, dataset=DATASETS, loss=('softplus', 'symba', 'two_threshold'),
-               schedule=('all', 'layerwise'), readout=('goodness', 'linear'))
+DEFAULTS = dict(
+    model='mlp',
+    dataset='digits',
+    layers=None,
+    channels=None,
+    mode='supervised',
+    epochs=None,
+    batch_size=None,
+    lr=None,
+    loss='symba',
+    threshold=2.0,
+    alpha=8.0,
+    th1=1.0,
+    th2=2.0,
+    schedule='all',
+    label_scale=None,
+    readout=None,
+    softmax_epochs=None,
+    test_batch_size=None,
+    eval_frequency=5,
+    valid=0.0,
+    train_subset=0,
+    test_subset=0,
+    seed=0,
+    device=None,
+    data_root=None,
+    download=False,
+    quiet=False,
+    shift=0,
+    tensorboard=False,
+    wandb=None,
+)
+ALIASES = dict(rep_epochs='epochs', train_batch_size='batch_size')  # seed 001's names; --no-cuda is --device cpu
+CHOICES = dict(
+    model=BUILDERS,
+    mode=MODES,
+    dataset=DATASETS,
+    loss=('softplus', 'symba', 'two_threshold'),
+    schedule=('all', 'layerwise'),
+    readout=('goodness', 'linear'),
+)
 
-def check_options(kw:dict) -> dict:
+
+def check_options(kw: dict) -> dict:
     "`kw` with seed 001's names mapped onto ours and the defaults filled in; one clear error for an unknown option or value."
     kw = dict(kw)
-    if kw.pop('no_cuda', False): kw['device'] = kw.get('device') or 'cpu'
+    if kw.pop('no_cuda', False):
+        kw['device'] = kw.get('device') or 'cpu'
     for a, o in ALIASES.items():
         if kw.get(a) is not None:
-            if kw.get(o) is not None and kw[o] != kw[a]: raise ValueError(f"--{a} and --{o} say different things ({kw[a]} and {kw[o]}): give one.")
+            if kw.get(o) is not None and kw[o] != kw[a]:
+                raise ValueError(f"--{a} and --{o} say different things ({kw[a]} and {kw[o]}): give one.")
             kw[o] = kw.pop(a)
-        else: kw.pop(a, None)
+        else:
+            kw.pop(a, None)
     if bad := [k for k in kw if k not in DEFAULTS and k != 'cbs']:
-        raise ValueError(f"Unknown option {', '.join('--'+k.replace('_', '-') for k in bad)}: ff-train's options are "
-                         f"{', '.join('--'+k.replace('_', '-') for k in [*DEFAULTS, *ALIASES, 'no_cuda'])}.")
+        raise ValueError(
+            f"Unknown option {', '.join('--' + k.replace('_', '-') for k in bad)}: ff-train's options are "
+            f"{', '.join('--' + k.replace('_', '-') for k in [*DEFAULTS, *ALIASES, 'no_cuda'])}."
+        )
     for k, ok in CHOICES.items():
         v = kw.get(k)
-        if k == 'dataset' and v is not None: dataset_name(v)                    # knows the aliases, says what to choose
-        elif v is not None and str(v).lower() not in ok: raise ValueError(f"--{k} {v!r} is not known: choose one of {', '.join(ok)}.")
+        if k == 'dataset' and v is not None:
+            dataset_name(v)  # knows the aliases, says what to choose
+        elif v is not None and str(v).lower() not in ok:
+            raise ValueError(f"--{k} {v!r} is not known: choose one of {', '.join(ok)}.")
     return {**DEFAULTS, **kw}
 
 # %% ../nbs/17_cli.ipynb #4dd290f0
 def cli_learner(out='ff_run', cbs=None, **kw) -> tuple:
     "The data, the learner and the config of an `ff-train` run (options: `DEFAULTS`)."
-    o = check_options(kw); o['model'] = str(o['model']).lower()
-    eps = parse_ints(o['epochs'], 'epochs'); dev = default_device(o['device'])        # settings first, then the data
-    if eps is not None and any(e < 1 for e in eps): raise ValueError(f"--epochs must be >= 1, got {o['epochs']}: a run of 0 epochs would save an untrained model.")
-    if eps is not None and o['schedule'] == 'all' and len(eps) != 1: raise ValueError("--epochs takes one number with --schedule all (a list is for --schedule layerwise).")
+    o = check_options(kw)
+    o['model'] = str(o['model']).lower()
+    eps = parse_ints(o['epochs'], 'epochs')
+    dev = default_device(o['device'])  # settings first, then the data
+    if eps is not None and any(e < 1 for e in eps):
+        raise ValueError(f"--epochs must be >= 1, got {o['epochs']}: a run of 0 epochs would save an untrained model.")
+    if eps is not None and o['schedule'] == 'all' and len(eps) != 1:
+        raise ValueError("--epochs takes one number with --schedule all (a list is for --schedule layerwise).")
     if o['softmax_epochs']:
-        if o['readout'] not in (None, 'linear'): raise ValueError(f"--softmax-epochs trains a linear head: it cannot go with --readout {o['readout']}.")
+        if o['readout'] not in (None, 'linear'):
+            raise ValueError(f"--softmax-epochs trains a linear head: it cannot go with --readout {o['readout']}.")
         o['readout'] = 'linear'
-    data = load_data(o['dataset'], root=o['data_root'], download=o['download'], device=dev, valid=o['valid'], seed=o['seed'])
+    data = load_data(
+        o['dataset'], root=o['data_root'], download=o['download'], device=dev, valid=o['valid'], seed=o['seed']
+    )
     if o['train_subset'] or o['test_subset']:
-        data = FFData(data.name, data.train[:o['train_subset'] or None], data.valid, data.test[:o['test_subset'] or None], data.shape, data.n_classes)
+        data = FFData(
+            data.name,
+            data.train[: o['train_subset'] or None],
+            data.valid,
+            data.test[: o['test_subset'] or None],
+            data.shape,
+            data.n_classes,
+        )
     o['epochs'] = None if eps is None else eps[0] if o['schedule'] == 'all' else eps
     cbs = [HistoryCB(out, o)] + ([] if o['quiet'] else [ProgressCB(verbose=True)]) + list(cbs or [])
-    if o['tensorboard']: cbs.append(TensorBoardCB(Path(out)/'tensorboard'))
-    if o['wandb']: cbs.append(WandbCB(o['wandb'], o, dir=out))
+    if o['tensorboard']:
+        cbs.append(TensorBoardCB(Path(out) / 'tensorboard'))
+    if o['wandb']:
+        cbs.append(WandbCB(o['wandb'], o, dir=out))
     learn = BUILDERS[o['model']](data, o, cbs)
-    o['epochs'] = learn.epochs                                                        # the builder's default when not given
-    if o['softmax_epochs']: learn.readout.epochs = o['softmax_epochs']
-    if o['test_batch_size'] and hasattr(learn.readout, 'bs'): learn.readout.bs = o['test_batch_size']
-    o.update(dataset=data.name, device=str(dev), readout_class=type(learn.readout).__name__, batch_size=learn.bs, lr=learn.lrs[0])
+    o['epochs'] = learn.epochs  # the builder's default when not given
+    if o['softmax_epochs']:
+        learn.readout.epochs = o['softmax_epochs']
+    if o['test_batch_size'] and hasattr(learn.readout, 'bs'):
+        learn.readout.bs = o['test_batch_size']
+    o.update(
+        dataset=data.name,
+        device=str(dev),
+        readout_class=type(learn.readout).__name__,
+        batch_size=learn.bs,
+        lr=learn.lrs[0],
+    )
     return data, learn, {k: v for k, v in o.items() if k not in ('quiet', 'data_root', 'download')}
 
 # %% ../nbs/17_cli.ipynb #c11a0007
-def save_model(learn, folder:str|Path, config:dict|None=None) -> Path:
+def save_model(learn, folder: str | Path, config: dict | None = None) -> Path:
     "Write `folder/model.pt` (and `head.pt` for a linear head): weights, config and what rebuilds the predictor."
-    if isinstance(learn.model, SCFFNet): return save_checkpoint(learn.model, Path(folder)/'model.pt', dict(config or {}, **learn.model.config))
+    if isinstance(learn.model, SCFFNet):
+        return save_checkpoint(learn.model, Path(folder) / 'model.pt', dict(config or {}, **learn.model.config))
     p, m, n = predictor(learn), learn.model, learn.negatives
     arch = dict(kind='cnn', **m.config) if isinstance(m, FFCNN) else dict(kind='mlp', sizes=m.sizes)
-    pc = dict(arch=arch, image_shape=list(p.shape), strategy=n.name, from_layer=p.from_layer, layers=p.layers, grid=p.grid,
-              n_classes=getattr(n.embed, 'n_classes', getattr(n, 'n_classes', None)), label_scale=getattr(n.embed, 'scale', None))
-    if p.head is not None: save_checkpoint(p.head, Path(folder)/'head.pt', dict(in_features=p.head.in_features, n_classes=p.head.out_features))
-    return save_checkpoint(m, Path(folder)/'model.pt', dict(config or {}, predictor=pc))
+    pc = dict(
+        arch=arch,
+        image_shape=list(p.shape),
+        strategy=n.name,
+        from_layer=p.from_layer,
+        layers=p.layers,
+        grid=p.grid,
+        n_classes=getattr(n.embed, 'n_classes', getattr(n, 'n_classes', None)),
+        label_scale=getattr(n.embed, 'scale', None),
+    )
+    if p.head is not None:
+        save_checkpoint(
+            p.head, Path(folder) / 'head.pt', dict(in_features=p.head.in_features, n_classes=p.head.out_features)
+        )
+    return save_checkpoint(m, Path(folder) / 'model.pt', dict(config or {}, predictor=pc))
 
-def load_model(folder:str|Path) -> CNNPredictor:
+
+def load_model(folder: str | Path) -> CNNPredictor:
     "The predictor of a run folder written by `ff-train` (for `--model scff`: the SCFF network)."
-    ck = read_checkpoint(Path(folder)/'model.pt'); pc = ck['config'].get('predictor')
-    if 'preset' in ck['config'] and pc is None: return load_scff(Path(folder)/'model.pt')
-    if pc is None: raise ValueError(f"{Path(folder)/'model.pt'} has no predictor config: it was written by an older ff-train; train it again.")
-    a = dict(pc['arch']); kind = a.pop('kind')
+    ck = read_checkpoint(Path(folder) / 'model.pt')
+    pc = ck['config'].get('predictor')
+    if 'preset' in ck['config'] and pc is None:
+        return load_scff(Path(folder) / 'model.pt')
+    if pc is None:
+        raise ValueError(
+            f"{Path(folder) / 'model.pt'} has no predictor config: it was written by an older ff-train; train it again."
+        )
+    a = dict(pc['arch'])
+    kind = a.pop('kind')
     model = FFMLP(a['sizes']) if kind == 'mlp' else FFCNN(tuple(a.pop('shape')), **a)
-    model.load_state_dict(ck['state_dict']); head = None
-    if (Path(folder)/'head.pt').exists():
-        hk = read_checkpoint(Path(folder)/'head.pt'); head = nn.Linear(hk['config']['in_features'], hk['config']['n_classes'])
+    model.load_state_dict(ck['state_dict'])
+    head = None
+    if (Path(folder) / 'head.pt').exists():
+        hk = read_checkpoint(Path(folder) / 'head.pt')
+        head = nn.Linear(hk['config']['in_features'], hk['config']['n_classes'])
         head.load_state_dict(hk['state_dict'])
-    neg = get_negatives(pc['strategy'], n_classes=pc['n_classes'] or 10, scale=pc['label_scale'] or 1.)
+    neg = get_negatives(pc['strategy'], n_classes=pc['n_classes'] or 10, scale=pc['label_scale'] or 1.0)
     return CNNPredictor(model.eval(), tuple(pc['image_shape']), neg, head, pc['layers'], pc['grid'], pc['from_layer'])
 
 # %% ../nbs/17_cli.ipynb #c11a0009
-def check_out(out, overwrite:bool=False) -> Path:
+def check_out(out, overwrite: bool = False) -> Path:
     "The run folder `out`, checked before any work: a file, or a folder that already holds files (unless `overwrite`), is refused."
     out = Path(out)
-    if out.exists() and not out.is_dir(): raise ValueError(f"--out {out} is a file: give a folder for the run.")
-    if out.is_dir() and any(out.iterdir()) and not overwrite: raise ValueError(f"--out {out} already holds a run: pass --overwrite, or choose another folder.")
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"--out {out} is a file: give a folder for the run.")
+    if out.is_dir() and any(out.iterdir()) and not overwrite:
+        raise ValueError(f"--out {out} already holds a run: pass --overwrite, or choose another folder.")
     out.parent.mkdir(parents=True, exist_ok=True)
     return out
 
-def train(out='ff_run', overwrite:bool=False, **kw) -> dict:
+
+def train(out='ff_run', overwrite: bool = False, **kw) -> dict:
     "Train a model and write its artefacts to `out`, all or nothing; return the test results (options: `DEFAULTS`)."
-    final = check_out(out, overwrite); check_options(kw)
-    tmp = Path(tempfile.mkdtemp(prefix=f'.{final.name}.', dir=final.parent))      # written here, renamed into place at the end
+    final = check_out(out, overwrite)
+    check_options(kw)
+    tmp = Path(
+        tempfile.mkdtemp(prefix=f'.{final.name}.', dir=final.parent)
+    )  # written here, renamed into place at the end
     learn = None
     try:
         with RunStats() as rs:
@@ -164,69 +291,79 @@ def train(out='ff_run', overwrite:bool=False, **kw) -> dict:
             res = learn.evaluate(data.test, record=False)
         res.update(model=config['model'], dataset=data.name, train_seconds=round(learn.fit_time, 2), **rs.stats)
         save_model(learn, tmp, config)
-        (tmp/'config.json').write_text(json.dumps(config, indent=1))
-        (tmp/'results.json').write_text(json.dumps(res, indent=1))
-        if final.exists(): shutil.rmtree(final)
+        (tmp / 'config.json').write_text(json.dumps(config, indent=1))
+        (tmp / 'results.json').write_text(json.dumps(res, indent=1))
+        if final.exists():
+            shutil.rmtree(final)
         tmp.rename(final)
-    except KeyboardInterrupt:                                                          # Ctrl-C: keep the epochs already done
-        if learn is None or not learn.history: raise
-        saved = final.parent/f'{final.name}.interrupted.json'
+    except KeyboardInterrupt:  # Ctrl-C: keep the epochs already done
+        if learn is None or not learn.history:
+            raise
+        saved = final.parent / f'{final.name}.interrupted.json'
         saved.write_text(json.dumps(history_dict(learn), indent=1))
         raise KeyboardInterrupt(f"the history of the {learn.epoch} finished epochs is in {saved}") from None
-    finally: shutil.rmtree(tmp, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     return res
 
 # %% ../nbs/17_cli.ipynb #78222bd7
-def report(res:dict) -> str:
+def report(res: dict) -> str:
     "The lines `ff-train` prints at the end."
-    lines = [f"test accuracy, layer {i+1}: {a*100:.2f}%" for i, a in enumerate(res['layers']) if a is not None]
-    lines.append(f"test accuracy, overall ({res.get('model', 'mlp')}, {res['dataset']}): {res['overall']*100:.2f}%   "
-                 f"train {res['train_seconds']:.1f}s, wall {res['wall_seconds']:.1f}s" +
-                 (f", peak memory {res['peak_rss_mb']:.0f} MB" if 'peak_rss_mb' in res else ''))
+    lines = [f"test accuracy, layer {i + 1}: {a * 100:.2f}%" for i, a in enumerate(res['layers']) if a is not None]
+    lines.append(
+        f"test accuracy, overall ({res.get('model', 'mlp')}, {res['dataset']}): {res['overall'] * 100:.2f}%   "
+        f"train {res['train_seconds']:.1f}s, wall {res['wall_seconds']:.1f}s"
+        + (f", peak memory {res['peak_rss_mb']:.0f} MB" if 'peak_rss_mb' in res else '')
+    )
     return '\n'.join(lines)
 
 # %% ../nbs/17_cli.ipynb #9a403e9e
 @call_parse
-def ff_train(model:str='mlp', # mlp, cnn or scff
-             dataset:str='digits', # digits (embedded), mnist, fmnist, cifar10, svhn
-             layers:str=None, # MLP sizes, input first, e.g. 784,500,500 (default: input,500,500)
-             channels:str=None, # CNN channels per layer, e.g. 32,64,128 (default: the mode's)
-             mode:str='supervised', # CNN: supervised (label channels), competitive (channel-wise) or unsupervised (+ linear head)
-             epochs:str=None, # epochs (default: 30 MLP, 10 CNN); with --schedule layerwise one per layer, e.g. 10,10
-             rep_epochs:int=None, # seed 001's name for --epochs (representation epochs)
-             softmax_epochs:int=None, # read out with a linear (softmax) head trained for N epochs
-             batch_size:int=None, # batch size (default: the model's)
-             train_batch_size:int=None, # seed 001's name for --batch-size
-             test_batch_size:int=None, # batch size of the goodness readout
-             lr:float=None, # Adam learning rate, cosine decay (default: the model's)
-             loss:str='symba', # symba, softplus (threshold) or two_threshold
-             threshold:float=2., # goodness threshold of the softplus loss
-             alpha:float=8., # sharpness of the SymBa loss
-             th1:float=1., # two_threshold loss: positives are pushed above th1
-             th2:float=2., # two_threshold loss: negatives are pushed below th2
-             schedule:str='all', # all (every layer every batch) or layerwise
-             label_scale:float=None, # height of the one-hot label (default: 2 MLP, 1 CNN)
-             readout:str=None, # goodness or linear (default: the model's)
-             eval_frequency:int=5, # evaluate every N epochs
-             valid:float=0., # fraction of the training set held out for evaluation during training
-             train_subset:int=0, # train on the first N training images only (0: all)
-             test_subset:int=0, # test on the first N test images only (0: all)
-             seed:int=0, # random seed
-             device:str=None, # cpu, cuda, mps (default: best available)
-             no_cuda:bool=False, # seed 001's switch: same as --device cpu
-             out:str='ff_run', # run folder for history, plots, model.pt, results.json
-             overwrite:bool=False, # replace the run in --out (otherwise a folder that holds files is refused)
-             data_root:str=None, # data folder (default: env FF_DATA, else ~/.ff_nbdev/data)
-             download:bool=False, # download the dataset if missing (needs internet)
-             quiet:bool=False, # no progress bars
-             shift:int=0, # augmentation: shift training images by up to N pixels (MNIST: 1)
-             tensorboard:bool=False, # log to OUT/tensorboard (needs tensorboard)
-             wandb:str=None): # log to this W&B project (needs wandb; WANDB_MODE=offline works without an account)
+def ff_train(
+    model: str = 'mlp',  # mlp, cnn or scff
+    dataset: str = 'digits',  # digits (embedded), mnist, fmnist, cifar10, svhn
+    layers: str = None,  # MLP sizes, input first, e.g. 784,500,500 (default: input,500,500)
+    channels: str = None,  # CNN channels per layer, e.g. 32,64,128 (default: the mode's)
+    mode: str = 'supervised',  # CNN: supervised (label channels), competitive (channel-wise) or unsupervised (+ linear head)
+    epochs: str = None,  # epochs (default: 30 MLP, 10 CNN); with --schedule layerwise one per layer, e.g. 10,10
+    rep_epochs: int = None,  # seed 001's name for --epochs (representation epochs)
+    softmax_epochs: int = None,  # read out with a linear (softmax) head trained for N epochs
+    batch_size: int = None,  # batch size (default: the model's)
+    train_batch_size: int = None,  # seed 001's name for --batch-size
+    test_batch_size: int = None,  # batch size of the goodness readout
+    lr: float = None,  # Adam learning rate, cosine decay (default: the model's)
+    loss: str = 'symba',  # symba, softplus (threshold) or two_threshold
+    threshold: float = 2.0,  # goodness threshold of the softplus loss
+    alpha: float = 8.0,  # sharpness of the SymBa loss
+    th1: float = 1.0,  # two_threshold loss: positives are pushed above th1
+    th2: float = 2.0,  # two_threshold loss: negatives are pushed below th2
+    schedule: str = 'all',  # all (every layer every batch) or layerwise
+    label_scale: float = None,  # height of the one-hot label (default: 2 MLP, 1 CNN)
+    readout: str = None,  # goodness or linear (default: the model's)
+    eval_frequency: int = 5,  # evaluate every N epochs
+    valid: float = 0.0,  # fraction of the training set held out for evaluation during training
+    train_subset: int = 0,  # train on the first N training images only (0: all)
+    test_subset: int = 0,  # test on the first N test images only (0: all)
+    seed: int = 0,  # random seed
+    device: str = None,  # cpu, cuda, mps (default: best available)
+    no_cuda: bool = False,  # seed 001's switch: same as --device cpu
+    out: str = 'ff_run',  # run folder for history, plots, model.pt, results.json
+    overwrite: bool = False,  # replace the run in --out (otherwise a folder that holds files is refused)
+    data_root: str = None,  # data folder (default: env FF_DATA, else ~/.ff_nbdev/data)
+    download: bool = False,  # download the dataset if missing (needs internet)
+    quiet: bool = False,  # no progress bars
+    shift: int = 0,  # augmentation: shift training images by up to N pixels (MNIST: 1)
+    tensorboard: bool = False,  # log to OUT/tensorboard (needs tensorboard)
+    wandb: str = None,
+):  # log to this W&B project (needs wandb; WANDB_MODE=offline works without an account)
     "Train a Forward-Forward MLP or CNN and report per-layer and overall test accuracy."
     kw = {k: v for k, v in locals().items() if k not in ('out', 'overwrite')}
-    try: res = train(out=out, overwrite=overwrite, **kw)
-    except KeyboardInterrupt as e: sys.exit(f"ff-train: interrupted (Ctrl-C); {out} was left as it was" + (f"; {e}" if str(e) else "") + ".")
+    try:
+        res = train(out=out, overwrite=overwrite, **kw)
+    except KeyboardInterrupt as e:
+        sys.exit(f"ff-train: interrupted (Ctrl-C); {out} was left as it was" + (f"; {e}" if str(e) else "") + ".")
     except (ValueError, FileNotFoundError, FloatingPointError, RuntimeError, OSError, ImportError) as e:
         sys.exit(f"ff-train: error: {e}")
-    print(report(res)); print(f"artefacts in {out}/")
+    print(report(res))
+    print(f"artefacts in {out}/")
     return res

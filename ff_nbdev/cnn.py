@@ -18,8 +18,16 @@ from .layers import FFCNN, check_images
 from .negatives import Negatives, ChannelCompetition, get_negatives
 from .losses import CompetitiveLoss
 from .learner import FFLearner, Callback, save_checkpoint, read_checkpoint, learner_kwargs
-from .readout import (goodness_scores, competitive_scores, sum_layers, layer_features, calibrate_bn,
-                              GoodnessReadout, ClassGoodnessReadout, LinearReadout)
+from ff_nbdev.readout import (
+    goodness_scores,
+    competitive_scores,
+    sum_layers,
+    layer_features,
+    calibrate_bn,
+    GoodnessReadout,
+    ClassGoodnessReadout,
+    LinearReadout,
+)
 
 # %% auto #0
 __all__ = ['MODES', 'cnn_learner', 'CNNPredictor', 'predictor', 'save_predictor', 'load_predictor', 'confusion_matrix',
@@ -28,150 +36,260 @@ __all__ = ['MODES', 'cnn_learner', 'CNNPredictor', 'predictor', 'save_predictor'
 # %% ../nbs/09_cnn.ipynb #6cbdb0a8
 MODES = dict(supervised='label_channels', competitive='channel_competition', unsupervised='image_mixing')
 
-def cnn_learner(data:FFData,
-                channels:list|None=None, # output channels of each conv FF layer; default 32-64-128 (40-80-160 if competitive)
-                mode:str='supervised', # supervised (label channels), competitive (channel-wise competition) or unsupervised (hybrid images)
-                negatives:Negatives|None=None, # any other strategy (its labels decide supervised or not)
-                readout:str|None=None, # 'goodness' or 'linear'; default: goodness if the input carries labels
-                label_scale:float=1.0, # height of the label maps
-                k:int|list|None=None, # kernel size(s); default 3, with 7 (unsupervised) or 5 (competitive) in layer 1
-                pool:int=2, # max-pool size
-                norm:str|None=None, # input norm of layers 2+; default 'all' ('none' with batch norm)
-                bn:bool|None=None, # batch norm after every layer; default: on when supervised, off when unsupervised
-                grid:int=4, # the linear readout pools each layer's activity to grid x grid
-                cbs:list|None=None, seed:int=0,
-                **kw # passed to `FFLearner`: lr, bs, epochs, schedule, loss, loss_kw, eval_frequency, ...
-               ) -> FFLearner:
+
+def cnn_learner(
+    data: FFData,
+    channels: list | None = None,  # output channels of each conv FF layer; default 32-64-128 (40-80-160 if competitive)
+    mode: str = 'supervised',  # supervised (label channels), competitive (channel-wise competition) or unsupervised (hybrid images)
+    negatives: Negatives | None = None,  # any other strategy (its labels decide supervised or not)
+    readout: str | None = None,  # 'goodness' or 'linear'; default: goodness if the input carries labels
+    label_scale: float = 1.0,  # height of the label maps
+    k: int | list | None = None,  # kernel size(s); default 3, with 7 (unsupervised) or 5 (competitive) in layer 1
+    pool: int = 2,  # max-pool size
+    norm: str | None = None,  # input norm of layers 2+; default 'all' ('none' with batch norm)
+    bn: bool | None = None,  # batch norm after every layer; default: on when supervised, off when unsupervised
+    grid: int = 4,  # the linear readout pools each layer's activity to grid x grid
+    cbs: list | None = None,
+    seed: int = 0,
+    **kw,  # passed to `FFLearner`: lr, bs, epochs, schedule, loss, loss_kw, eval_frequency, ...
+) -> FFLearner:
     "An FF CNN learner for `data`, by `mode` or for any strategy `negatives`."
-    if mode not in MODES: raise ValueError(f"Unknown mode {mode!r}: use supervised, competitive or unsupervised.")
+    if mode not in MODES:
+        raise ValueError(f"Unknown mode {mode!r}: use supervised, competitive or unsupervised.")
     set_seed(seed)
     neg = negatives or get_negatives(MODES[mode], n_classes=data.n_classes, scale=label_scale)
     comp, sup = isinstance(neg, ChannelCompetition), neg.uses_labels
     channels = list(channels or ((40, 80, 160) if comp else (32, 64, 128)))
     if comp and (bad := [c for c in channels if c % data.n_classes]):
-        raise ValueError(f"Channel-wise competition splits every layer's channels into {data.n_classes} class groups: {bad} are not multiples of {data.n_classes}.")
+        raise ValueError(
+            f"Channel-wise competition splits every layer's channels into {data.n_classes} class groups: {bad} are not multiples of {data.n_classes}."
+        )
     readout = readout or ('goodness' if neg.embed is not None or comp else 'linear')
-    if readout not in ('goodness', 'linear'): raise ValueError(f"Unknown readout {readout!r}: use 'goodness' or 'linear'.")
-    if readout == 'goodness' and not (neg.embed is not None or comp): raise ValueError(f"The goodness readout needs labels in the input: use readout='linear' with {neg!r}.")
-    if k is None: k = [7 if not sup else 5 if comp else 3] + [3]*(len(channels)-1)
+    if readout not in ('goodness', 'linear'):
+        raise ValueError(f"Unknown readout {readout!r}: use 'goodness' or 'linear'.")
+    if readout == 'goodness' and not (neg.embed is not None or comp):
+        raise ValueError(f"The goodness readout needs labels in the input: use readout='linear' with {neg!r}.")
+    if k is None:
+        k = [7 if not sup else 5 if comp else 3] + [3] * (len(channels) - 1)
     bn = sup if bn is None else bn
-    model = FFCNN(neg.input_shape(data.shape), channels, k, pool, norm or ('none' if bn else 'all'), bn).to(data.train.x.device)
-    if readout == 'linear': ro = LinearReadout(grid=grid, epochs=10, lr=3e-3)
-    else: ro = ClassGoodnessReadout(from_layer=-1) if comp else GoodnessReadout(bs=500)    # competitive: the last layer decides
-    kw = {**dict(loss='symba', loss_kw=dict(alpha=8.), lr=1e-2 if comp else 3e-3, bs=128 if comp else 16, epochs=10), **kw}
-    if comp: kw['loss'] = CompetitiveLoss(data.n_classes, kw.pop('tau', 1.0))
-    if not isinstance(kw['loss'], str): kw.pop('loss_kw', None)               # a loss object carries its own
+    model = FFCNN(neg.input_shape(data.shape), channels, k, pool, norm or ('none' if bn else 'all'), bn).to(
+        data.train.x.device
+    )
+    if readout == 'linear':
+        ro = LinearReadout(grid=grid, epochs=10, lr=3e-3)
+    else:
+        ro = (
+            ClassGoodnessReadout(from_layer=-1) if comp else GoodnessReadout(bs=500)
+        )  # competitive: the last layer decides
+    kw = {
+        **dict(loss='symba', loss_kw=dict(alpha=8.0), lr=1e-2 if comp else 3e-3, bs=128 if comp else 16, epochs=10),
+        **kw,
+    }
+    if comp:
+        kw['loss'] = CompetitiveLoss(data.n_classes, kw.pop('tau', 1.0))
+    if not isinstance(kw['loss'], str):
+        kw.pop('loss_kw', None)  # a loss object carries its own
     return FFLearner(model, data, neg, readout=ro, cbs=cbs, seed=seed, **learner_kwargs(kw))
 
 # %% ../nbs/09_cnn.ipynb #f6869704
 class CNNPredictor:
     "Inference with a trained FF CNN: goodness over all labels, class goodness (channel-wise competition), or a linear `head`."
-    def __init__(self, model:FFCNN, shape:tuple, # the image shape (C, H, W)
-                 neg:Negatives|None=None, head:nn.Linear|None=None, # the strategy it was trained with; a linear head
-                 layers:list|None=None, grid:int=4, from_layer:int=0): store_attr() # the head's layers and grid; the layers summed
+
+    def __init__(
+        self,
+        model: FFCNN,
+        shape: tuple,  # the image shape (C, H, W)
+        neg: Negatives | None = None,
+        head: nn.Linear | None = None,  # the strategy it was trained with; a linear head
+        layers: list | None = None,
+        grid: int = 4,
+        from_layer: int = 0,
+    ):
+        store_attr()  # the head's layers and grid; the layers summed
+
     @torch.no_grad()
-    def logits(self, x:Tensor) -> Tensor:
+    def logits(self, x: Tensor) -> Tensor:
         "Class scores (B, n_classes): summed goodness per label, summed class goodness, or the head's logits."
         x = check_images(x, self.shape, next(self.model.parameters()).device)
         if self.head is not None:
             fs = layer_features(self.model, x, self.neg, self.grid)
             return self.head(torch.cat([fs[i] for i in (self.layers or range(len(fs)))], 1))
-        if isinstance(self.neg, ChannelCompetition): return sum_layers(competitive_scores(self.model, x, self.neg.n_classes), self.from_layer)
+        if isinstance(self.neg, ChannelCompetition):
+            return sum_layers(competitive_scores(self.model, x, self.neg.n_classes), self.from_layer)
         if self.neg is None or self.neg.embed is None:
-            raise ValueError("This predictor has neither a label embedding nor a head: pass head= (an unsupervised backbone needs a linear head).")
+            raise ValueError(
+                "This predictor has neither a label embedding nor a head: pass head= (an unsupervised backbone needs a linear head)."
+            )
         return sum_layers(goodness_scores(self.model, x, self.neg.embed), self.from_layer)
-    def __call__(self, x:Tensor) -> Tensor:
+
+    def __call__(self, x: Tensor) -> Tensor:
         "Predicted labels: shape () for one image (C, H, W) or (C*H*W,), (B,) for a batch."
         p = self.logits(x).argmax(1)
         return p[0] if x.ndim in (1, 3) else p
 
 # %% ../nbs/09_cnn.ipynb #41aca44a
-def predictor(learn:FFLearner) -> CNNPredictor:
+def predictor(learn: FFLearner) -> CNNPredictor:
     "The `CNNPredictor` of a trained CNN learner (its linear readout's head, if it has one)."
     ro = learn.readout
     head = getattr(ro, 'head', None)
-    if isinstance(ro, LinearReadout) and head is None: raise ValueError("The linear readout has no head yet: evaluate the learner first.")
-    return CNNPredictor(learn.model, learn.data.shape, learn.negatives, head, getattr(ro, 'keep', None), getattr(ro, 'grid', 4),
-                        getattr(ro, 'from_layer', 0))
+    if isinstance(ro, LinearReadout) and head is None:
+        raise ValueError("The linear readout has no head yet: evaluate the learner first.")
+    return CNNPredictor(
+        learn.model,
+        learn.data.shape,
+        learn.negatives,
+        head,
+        getattr(ro, 'keep', None),
+        getattr(ro, 'grid', 4),
+        getattr(ro, 'from_layer', 0),
+    )
 
 # %% ../nbs/09_cnn.ipynb #49d93136
-def save_predictor(p:CNNPredictor, folder:str|Path='models', name:str='cnn') -> list:
+def save_predictor(p: CNNPredictor, folder: str | Path = 'models', name: str = 'cnn') -> list:
     "Save the backbone (and head) of `p` as `folder/name_backbone.pt` (and `folder/name_head.pt`)."
     folder, n = Path(folder), p.neg
-    cfg = dict(p.model.config, image_shape=list(p.shape), strategy=n.name if n else None, from_layer=p.from_layer,
-               n_classes=getattr(n.embed, 'n_classes', getattr(n, 'n_classes', None)) if n else None, label_scale=getattr(n.embed, 'scale', None) if n else None)
-    paths = [save_checkpoint(p.model, folder/f'{name}_backbone.pt', cfg)]
+    cfg = dict(
+        p.model.config,
+        image_shape=list(p.shape),
+        strategy=n.name if n else None,
+        from_layer=p.from_layer,
+        n_classes=getattr(n.embed, 'n_classes', getattr(n, 'n_classes', None)) if n else None,
+        label_scale=getattr(n.embed, 'scale', None) if n else None,
+    )
+    paths = [save_checkpoint(p.model, folder / f'{name}_backbone.pt', cfg)]
     if p.head is not None:
         hc = dict(in_features=p.head.in_features, n_classes=p.head.out_features, layers=p.layers, grid=p.grid)
-        paths.append(save_checkpoint(p.head, folder/f'{name}_head.pt', hc))
+        paths.append(save_checkpoint(p.head, folder / f'{name}_head.pt', hc))
     return paths
 
 # %% ../nbs/09_cnn.ipynb #f70b3a47
-def load_predictor(folder:str|Path='models', name:str='cnn', head:bool=True) -> CNNPredictor:
+def load_predictor(folder: str | Path = 'models', name: str = 'cnn', head: bool = True) -> CNNPredictor:
     "Rebuild a `CNNPredictor` from `save_predictor`'s files (the head too, if saved and `head`)."
-    folder = Path(folder); ck = read_checkpoint(folder/f'{name}_backbone.pt'); c = ck['config']
-    if 'image_shape' not in c: raise ValueError(f"{folder/f'{name}_backbone.pt'} is not a CNN predictor backbone: save it with save_predictor.")
-    model = FFCNN(tuple(c['shape']), c['channels'], c['k'], c['pool'], c['norm'], c['bn']); model.load_state_dict(ck['state_dict'])
+    folder = Path(folder)
+    ck = read_checkpoint(folder / f'{name}_backbone.pt')
+    c = ck['config']
+    if 'image_shape' not in c:
+        raise ValueError(
+            f"{folder / f'{name}_backbone.pt'} is not a CNN predictor backbone: save it with save_predictor."
+        )
+    model = FFCNN(tuple(c['shape']), c['channels'], c['k'], c['pool'], c['norm'], c['bn'])
+    model.load_state_dict(ck['state_dict'])
     neg = get_negatives(c['strategy'], n_classes=c['n_classes'], scale=c['label_scale']) if c['strategy'] else None
-    hp, lin, hc = folder/f'{name}_head.pt', None, {}
+    hp, lin, hc = folder / f'{name}_head.pt', None, {}
     if head and hp.exists():
-        hk = read_checkpoint(hp); hc = hk['config']
-        lin = nn.Linear(hc['in_features'], hc['n_classes']); lin.load_state_dict(hk['state_dict'])
-    return CNNPredictor(model.eval(), tuple(c['image_shape']), neg, lin, hc.get('layers'), hc.get('grid', 4), c['from_layer'])
+        hk = read_checkpoint(hp)
+        hc = hk['config']
+        lin = nn.Linear(hc['in_features'], hc['n_classes'])
+        lin.load_state_dict(hk['state_dict'])
+    return CNNPredictor(
+        model.eval(), tuple(c['image_shape']), neg, lin, hc.get('layers'), hc.get('grid', 4), c['from_layer']
+    )
 
 # %% ../nbs/09_cnn.ipynb #d83f2df7
-def confusion_matrix(y:Tensor, p:Tensor, n_classes:int=10) -> Tensor:
+def confusion_matrix(y: Tensor, p: Tensor, n_classes: int = 10) -> Tensor:
     "Counts (n_classes, n_classes): row = true label, column = predicted label."
-    return torch.bincount(y.cpu()*n_classes + p.cpu(), minlength=n_classes*n_classes).view(n_classes, n_classes)
+    return torch.bincount(y.cpu() * n_classes + p.cpu(), minlength=n_classes * n_classes).view(n_classes, n_classes)
 
 # %% ../nbs/09_cnn.ipynb #04f4f90d
 def _show(ax, im):
     im = im.detach().float().cpu()
     im = (im - im.min()) / (im.max() - im.min() + 1e-8)
-    ax.imshow(im[0] if len(im) == 1 else im.permute(1, 2, 0), cmap='gray'); ax.set_xticks([]); ax.set_yticks([])
+    ax.imshow(im[0] if len(im) == 1 else im.permute(1, 2, 0), cmap='gray')
+    ax.set_xticks([])
+    ax.set_yticks([])
 
-def plot_predictions(x:Tensor, y:Tensor, p:Tensor, n:int=16, ncols:int=8, classes:list|None=None):
+
+def plot_predictions(x: Tensor, y: Tensor, p: Tensor, n: int = 16, ncols: int = 8, classes: list | None = None):
     "A grid of the first `n` images titled 'true/predicted', wrong predictions in red."
-    n = min(n, len(x)); rows = math.ceil(n/ncols); name = (lambda i: classes[i]) if classes else str
+    n = min(n, len(x))
+    rows = math.ceil(n / ncols)
+    name = (lambda i: classes[i]) if classes else str
     import matplotlib.pyplot as plt
-    fig, axs = plt.subplots(rows, ncols, figsize=(1.2*ncols, 1.4*rows), squeeze=False)
-    for i, ax in enumerate(axs.flat):
-        if i >= n: ax.axis('off'); continue
-        _show(ax, x[i]); ok = int(y[i]) == int(p[i])
-        ax.set_title(f"{name(int(y[i]))}/{name(int(p[i]))}", fontsize=8, color='k' if ok else 'r')
-    fig.tight_layout(); return fig
 
-def plot_confusion(cm:Tensor, classes:list|None=None):
+    fig, axs = plt.subplots(rows, ncols, figsize=(1.2 * ncols, 1.4 * rows), squeeze=False)
+    for i, ax in enumerate(axs.flat):
+        if i >= n:
+            ax.axis('off')
+            continue
+        _show(ax, x[i])
+        ok = int(y[i]) == int(p[i])
+        ax.set_title(f"{name(int(y[i]))}/{name(int(p[i]))}", fontsize=8, color='k' if ok else 'r')
+    fig.tight_layout()
+    return fig
+
+
+def plot_confusion(cm: Tensor, classes: list | None = None):
     "The confusion matrix as a heat map with counts."
     import matplotlib.pyplot as plt
-    n = len(cm); fig, ax = plt.subplots(figsize=(4.5, 4))
+
+    n = len(cm)
+    fig, ax = plt.subplots(figsize=(4.5, 4))
     ax.imshow(cm, cmap='Blues')
     for i in range(n):
         for j in range(n):
-            if cm[i, j]: ax.text(j, i, int(cm[i, j]), ha='center', va='center', fontsize=7, color='w' if cm[i, j] > cm.max()/2 else 'k')
-    ax.set_xticks(range(n), classes or range(n)); ax.set_yticks(range(n), classes or range(n))
-    ax.set_xlabel('predicted'); ax.set_ylabel('true'); fig.tight_layout(); return fig
+            if cm[i, j]:
+                ax.text(
+                    j,
+                    i,
+                    int(cm[i, j]),
+                    ha='center',
+                    va='center',
+                    fontsize=7,
+                    color='w' if cm[i, j] > cm.max() / 2 else 'k',
+                )
+    ax.set_xticks(range(n), classes or range(n))
+    ax.set_yticks(range(n), classes or range(n))
+    ax.set_xlabel('predicted')
+    ax.set_ylabel('true')
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/09_cnn.ipynb #0deb13ad
-def cnn_run(data:FFData, mode:str='supervised', epochs:int=10, channels:list|None=None,
-            linear:bool=False, # supervised modes: also a linear head on all layers' pooled features
-            control:bool=True, # the same measurements on the random-init network
-            **kw) -> dict: # passed to `cnn_learner`: bs, lr, bn, k, grid, tfm, seed, ...
+def cnn_run(
+    data: FFData,
+    mode: str = 'supervised',
+    epochs: int = 10,
+    channels: list | None = None,
+    linear: bool = False,  # supervised modes: also a linear head on all layers' pooled features
+    control: bool = True,  # the same measurements on the random-init network
+    **kw,
+) -> dict:  # passed to `cnn_learner`: bs, lr, bn, k, grid, tfm, seed, ...
     "Train one FF CNN on `data` and return its test errors (per layer, readouts, control) and seconds."
     learn = cnn_learner(data, channels, mode=mode, epochs=epochs, eval_frequency=epochs + 1, **kw).fit()
-    out = dict(dataset=data.name, mode=mode, channels=learn.model.channels, bn=learn.model.bn, bs=learn.bs, lr=learn.lrs[0],
-               epochs=epochs, train_images=len(data.train), train_seconds=round(learn.train_seconds, 1))
+    out = dict(
+        dataset=data.name,
+        mode=mode,
+        channels=learn.model.channels,
+        bn=learn.model.bn,
+        bs=learn.bs,
+        lr=learn.lrs[0],
+        epochs=epochs,
+        train_images=len(data.train),
+        train_seconds=round(learn.train_seconds, 1),
+    )
+
     def measure(l, tag):
-        te = data.test; r = l.history[-1] if l.history else l.evaluate(te, record=False)   # the fit evaluated on the test split
-        out[f'{tag}error'], out[f'{tag}layer_errors'] = round(1 - r['overall'], 4), [round(1 - a, 4) for a in r['layers']]
+        te = data.test
+        r = l.history[-1] if l.history else l.evaluate(te, record=False)  # the fit evaluated on the test split
+        out[f'{tag}error'], out[f'{tag}layer_errors'] = (
+            round(1 - r['overall'], 4),
+            [round(1 - a, 4) for a in r['layers']],
+        )
         if mode == 'competitive':
             s = competitive_scores(l.model, te.x, data.n_classes)
-            out[f'{tag}class_goodness_errors'] = {k: round(1 - (sum_layers(s, f).argmax(1) == te.y).float().mean().item(), 4) for k, f in [('all', 0), ('from_2', 1), ('last', -1)]}
+            out[f'{tag}class_goodness_errors'] = {
+                k: round(1 - (sum_layers(s, f).argmax(1) == te.y).float().mean().item(), 4)
+                for k, f in [('all', 0), ('from_2', 1), ('last', -1)]
+            }
         if linear and mode != 'unsupervised':
-            out[f'{tag}linear_head_error'] = round(1 - LinearReadout(epochs=10, lr=3e-3, per_layer=False)(l, te)['overall'], 4)
+            out[f'{tag}linear_head_error'] = round(
+                1 - LinearReadout(epochs=10, lr=3e-3, per_layer=False)(l, te)['overall'], 4
+            )
+
     measure(learn, '')
     if control:
         ctl = cnn_learner(data, channels, mode=mode, epochs=0, **kw)
-        if ctl.model.bn: calibrate_bn(ctl.model, ctl.negatives.test_input(data.train.x))
+        if ctl.model.bn:
+            calibrate_bn(ctl.model, ctl.negatives.test_input(data.train.x))
         measure(ctl, 'random_init_')
     return out

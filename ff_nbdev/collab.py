@@ -19,39 +19,79 @@ __all__ = ['CollabLoss', 'collab_learner', 'collab_run']
 # %% ../nbs/12_collab.ipynb #d59e7c65
 class CollabLoss(GoodnessLoss):
     "A goodness loss on G_i + gamma * (detached goodness of the other layers: 'all', or 'prev' for the earlier ones only)."
+
     upward = True
-    def __init__(self, name:str='softplus', # softplus, symba or two_threshold
-                 variant:str='all', # 'all': every other layer; 'prev': the layers below only
-                 gamma:float=1.0, # weight of the other layers' goodness (0: plain FF)
-                 kind:str='mean', **kw): # goodness kind; the loss's hyper-parameters (theta, alpha, ...)
-        if variant not in ('all', 'prev'): raise ValueError(f"Unknown collaboration variant {variant!r}: use 'all' or 'prev'.")
-        if not gamma >= 0: raise ValueError(f"gamma must be >= 0 (the weight of the other layers' goodness), got {gamma}.")
-        super().__init__(name, kind, **kw); self.variant, self.gamma = variant, gamma
-    def others(self, i:int, st:StepState):
+
+    def __init__(
+        self,
+        name: str = 'softplus',  # softplus, symba or two_threshold
+        variant: str = 'all',  # 'all': every other layer; 'prev': the layers below only
+        gamma: float = 1.0,  # weight of the other layers' goodness (0: plain FF)
+        kind: str = 'mean',
+        **kw,
+    ):  # goodness kind; the loss's hyper-parameters (theta, alpha, ...)
+        if variant not in ('all', 'prev'):
+            raise ValueError(f"Unknown collaboration variant {variant!r}: use 'all' or 'prev'.")
+        if not gamma >= 0:
+            raise ValueError(f"gamma must be >= 0 (the weight of the other layers' goodness), got {gamma}.")
+        super().__init__(name, kind, **kw)
+        self.variant, self.gamma = variant, gamma
+
+    def others(self, i: int, st: StepState):
         "The detached goodness of the layers that layer `i` collaborates with, summed (0. if none)."
         ts = [t for t in range(len(st.g)) if t != i and (self.variant == 'all' or t < i)]
-        return sum(st.g[t].detach() for t in ts) if ts else 0.
+        return sum(st.g[t].detach() for t in ts) if ts else 0.0
+
     def __call__(self, i, st):
         g, B = st.g[i] + self.gamma * self.others(i, st), st.B
-        return self.fn(i)(g[:B], g[B:]), st.g[i][:B].mean(), st.g[i][B:].mean()     # the log shows the layer's own G+/G-
-    def __repr__(self): return f"CollabLoss({self.name!r}, variant={self.variant!r}, gamma={self.gamma}, {self.kw})"
+        return self.fn(i)(g[:B], g[B:]), st.g[i][:B].mean(), st.g[i][B:].mean()  # the log shows the layer's own G+/G-
+
+    def __repr__(self):
+        return f"CollabLoss({self.name!r}, variant={self.variant!r}, gamma={self.gamma}, {self.kw})"
 
 # %% ../nbs/12_collab.ipynb #208a3e9a
-def collab_learner(data:FFData, layers:list, variant:str|None='all', # None: plain FF (the control)
-                   gamma:float=1.0, loss:str='softplus', loss_kw:dict|None=None, **kw) -> FFLearner:
+def collab_learner(
+    data: FFData,
+    layers: list,
+    variant: str | None = 'all',  # None: plain FF (the control)
+    gamma: float = 1.0,
+    loss: str = 'softplus',
+    loss_kw: dict | None = None,
+    **kw,
+) -> FFLearner:
     "A supervised FF MLP whose layers collaborate (`variant` 'all' or 'prev'), or plain FF (`variant=None`), read out by all layers."
-    loss_kw = dict(theta=2.) if loss_kw is None else loss_kw
+    loss_kw = dict(theta=2.0) if loss_kw is None else loss_kw
     l = CollabLoss(loss, variant, gamma, **loss_kw) if variant else GoodnessLoss(loss, **loss_kw)
     learn = mlp_learner(data, layers, loss=l, **kw)
-    learn.readout.from_layer = 0                                     # every layer's goodness counts
+    learn.readout.from_layer = 0  # every layer's goodness counts
     return learn
 
 # %% ../nbs/12_collab.ipynb #0d51b345
-def collab_run(data:FFData, variant:str|None, seed:int=0, layers:list|None=None, epochs:int=5, gamma:float=1.0, **kw) -> dict:
+def collab_run(
+    data: FFData,
+    variant: str | None,
+    seed: int = 0,
+    layers: list | None = None,
+    epochs: int = 5,
+    gamma: float = 1.0,
+    **kw,
+) -> dict:
     "Train plain (`variant=None`) or collaborative FF on `data` and return test errors, seconds and the G+/G- log."
     layers = layers or [data.n_features, 500, 500, 500]
-    learn = collab_learner(data, layers, variant, gamma=gamma, epochs=epochs, seed=seed, eval_frequency=epochs, **kw).fit()
+    learn = collab_learner(
+        data, layers, variant, gamma=gamma, epochs=epochs, seed=seed, eval_frequency=epochs, **kw
+    ).fit()
     r = learn.history[-1]
-    return dict(dataset=data.name, loss=learn.loss_name, variant=variant or 'plain', gamma=gamma if variant else 0., seed=seed, layers=layers, epochs=epochs,
-                test_error=round(1 - r['overall'], 4), layer_errors=[round(1 - a, 4) for a in r['layers']],
-                train_seconds=round(learn.train_seconds, 1), train_log=learn.train_log)
+    return dict(
+        dataset=data.name,
+        loss=learn.loss_name,
+        variant=variant or 'plain',
+        gamma=gamma if variant else 0.0,
+        seed=seed,
+        layers=layers,
+        epochs=epochs,
+        test_error=round(1 - r['overall'], 4),
+        layer_errors=[round(1 - a, 4) for a in r['layers']],
+        train_seconds=round(learn.train_seconds, 1),
+        train_log=learn.train_log,
+    )

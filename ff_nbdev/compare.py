@@ -21,69 +21,161 @@ from .mlp import mlp_learner
 __all__ = ['STRATEGIES', 'compare_negatives', 'comparison_table', 'plot_comparison']
 
 # %% ../nbs/10_compare.ipynb #30e5987c
-STRATEGIES = [n for n in NEGATIVES if n not in ('label_channels', 'channel_competition')]   # the ten; the other two are CNN forms
+STRATEGIES = [
+    n for n in NEGATIVES if n not in ('label_channels', 'channel_competition')
+]  # the ten; the other two are CNN forms
 
-def compare_negatives(data:FFData,
-                      strategies:list|None=None, # names (default: the ten of `STRATEGIES`)
-                      hidden:tuple=(500, 500), # hidden layer sizes, the same for every strategy
-                      epochs:int=2, bs:int=100, lr:float=3e-3,
-                      loss:str='symba', loss_kw:dict|None=None, # the local loss (default SymBa, alpha=8)
-                      label_scale:float=2.0, # height of the one-hot label for label-using strategies
-                      probe_epochs:int=10, probe_lr:float=1e-2, # the linear probe's Adam epochs and learning rate
-                      seed:int=0,
-                      out:str|Path|None=None, # write the table as JSON here
-                      verbose:bool=True # print one JSON line per row
-                     ) -> list:
+
+def compare_negatives(
+    data: FFData,
+    strategies: list | None = None,  # names (default: the ten of `STRATEGIES`)
+    hidden: tuple = (500, 500),  # hidden layer sizes, the same for every strategy
+    epochs: int = 2,
+    bs: int = 100,
+    lr: float = 3e-3,
+    loss: str = 'symba',
+    loss_kw: dict | None = None,  # the local loss (default SymBa, alpha=8)
+    label_scale: float = 2.0,  # height of the one-hot label for label-using strategies
+    probe_epochs: int = 10,
+    probe_lr: float = 1e-2,  # the linear probe's Adam epochs and learning rate
+    seed: int = 0,
+    out: str | Path | None = None,  # write the table as JSON here
+    verbose: bool = True,  # print one JSON line per row
+) -> list:
     "Train the same FF MLP with each strategy; rows of readout and linear-probe test accuracy, training seconds and `uses_labels`."
     strategies, D, rows = list(strategies or STRATEGIES), data.n_features, []
-    loss_kw = loss_kw if loss_kw is not None else dict(alpha=8.)
+    loss_kw = loss_kw if loss_kw is not None else dict(alpha=8.0)
+
     def add(r):
         rows.append(r)
-        if verbose: print(json.dumps(r), flush=True)
-    warm = FFData(data.name, data.train[:2*bs], None, data.test, data.shape, data.n_classes)   # first-call overheads (allocator, optimiser)
-    mlp_learner(warm, [D, *hidden], negatives='random_noise', readout='none', bs=bs, epochs=1).fit()   # are not charged to strategy 1
+        if verbose:
+            print(json.dumps(r), flush=True)
+
+    warm = FFData(
+        data.name, data.train[: 2 * bs], None, data.test, data.shape, data.n_classes
+    )  # first-call overheads (allocator, optimiser)
+    mlp_learner(
+        warm, [D, *hidden], negatives='random_noise', readout='none', bs=bs, epochs=1
+    ).fit()  # are not charged to strategy 1
     for name in strategies:
         mono = name == 'mono_forward'
         neg = NEGATIVES[name]
         ro = 'heads' if mono else 'goodness' if getattr(neg(), 'embed', None) is not None else 'none'
         kw = dict(loss=MonoForwardLoss(data.n_classes)) if mono else dict(loss=loss, loss_kw=loss_kw)
-        learn = mlp_learner(data, [D, *hidden], negatives=name, label_scale=label_scale, readout=ro, lr=lr, bs=bs,
-                            epochs=epochs, eval_frequency=epochs, seed=seed, **kw).fit()
+        learn = mlp_learner(
+            data,
+            [D, *hidden],
+            negatives=name,
+            label_scale=label_scale,
+            readout=ro,
+            lr=lr,
+            bs=bs,
+            epochs=epochs,
+            eval_frequency=epochs,
+            seed=seed,
+            **kw,
+        ).fit()
         acc = learn.history[-1]['overall'] if learn.history else None
-        add(dict(strategy=name, uses_labels=learn.negatives.uses_labels, readout=None if ro == 'none' else ro,
-                 readout_acc=None if acc is None else round(acc, 4),
-                 probe_acc=round(probe_accuracy(learn.model, learn.negatives, data, probe_epochs, probe_lr), 4), train_s=round(learn.train_seconds, 2)))
+        add(
+            dict(
+                strategy=name,
+                uses_labels=learn.negatives.uses_labels,
+                readout=None if ro == 'none' else ro,
+                readout_acc=None if acc is None else round(acc, 4),
+                probe_acc=round(probe_accuracy(learn.model, learn.negatives, data, probe_epochs, probe_lr), 4),
+                train_s=round(learn.train_seconds, 2),
+            )
+        )
     set_seed(seed)
-    add(dict(strategy='random_init (control)', uses_labels=False, readout=None, readout_acc=None,
-             probe_acc=round(probe_accuracy(FFMLP([D, *hidden]).to(data.train.x.device), Negatives(), data, probe_epochs, probe_lr), 4), train_s=0.))
-    add(dict(strategy='raw pixels (control)', uses_labels=False, readout=None, readout_acc=None,
-             probe_acc=round(probe_accuracy(None, None, data, probe_epochs, probe_lr), 4), train_s=0.))
+    add(
+        dict(
+            strategy='random_init (control)',
+            uses_labels=False,
+            readout=None,
+            readout_acc=None,
+            probe_acc=round(
+                probe_accuracy(FFMLP([D, *hidden]).to(data.train.x.device), Negatives(), data, probe_epochs, probe_lr),
+                4,
+            ),
+            train_s=0.0,
+        )
+    )
+    add(
+        dict(
+            strategy='raw pixels (control)',
+            uses_labels=False,
+            readout=None,
+            readout_acc=None,
+            probe_acc=round(probe_accuracy(None, None, data, probe_epochs, probe_lr), 4),
+            train_s=0.0,
+        )
+    )
     if out is not None:
-        cfg = dict(dataset=data.name, n_train=len(data.train), n_test=len(data.test), hidden=list(hidden), epochs=epochs, bs=bs,
-                   lr=lr, loss=loss, loss_kw=loss_kw, label_scale=label_scale, probe_epochs=probe_epochs, probe_lr=probe_lr, seed=seed)
+        cfg = dict(
+            dataset=data.name,
+            n_train=len(data.train),
+            n_test=len(data.test),
+            hidden=list(hidden),
+            epochs=epochs,
+            bs=bs,
+            lr=lr,
+            loss=loss,
+            loss_kw=loss_kw,
+            label_scale=label_scale,
+            probe_epochs=probe_epochs,
+            probe_lr=probe_lr,
+            seed=seed,
+        )
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         Path(out).write_text(json.dumps(dict(config=cfg, rows=rows), indent=1))
     return rows
 
 # %% ../nbs/10_compare.ipynb #385c2bba
-def comparison_table(rows:list) -> str:
+def comparison_table(rows: list) -> str:
     "The comparison as a Markdown table."
-    pct = lambda v: '' if v is None else f"{100*v:.2f}"
-    lines = ['| strategy | uses labels | readout | readout acc (%) | probe acc (%) | train (s) |', '|---|---|---|---|---|---|']
-    lines += [f"| {r['strategy']} | {'yes' if r['uses_labels'] else 'no'} | {r['readout'] or ''} | {pct(r['readout_acc'])} | {pct(r['probe_acc'])} | {r['train_s']:.1f} |" for r in rows]
+    pct = lambda v: '' if v is None else f"{100 * v:.2f}"
+    lines = [
+        '| strategy | uses labels | readout | readout acc (%) | probe acc (%) | train (s) |',
+        '|---|---|---|---|---|---|',
+    ]
+    lines += [
+        f"| {r['strategy']} | {'yes' if r['uses_labels'] else 'no'} | {r['readout'] or ''} | {pct(r['readout_acc'])} | {pct(r['probe_acc'])} | {r['train_s']:.1f} |"
+        for r in rows
+    ]
     return '\n'.join(lines)
 
-def plot_comparison(rows:list, title:str=''):
+
+def plot_comparison(rows: list, title: str = ''):
     "Horizontal bars of probe and readout accuracy per strategy; controls in grey."
     import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(7, 0.38*len(rows) + 1))
+
+    fig, ax = plt.subplots(figsize=(7, 0.38 * len(rows) + 1))
     ys = torch.arange(len(rows), device='cpu').float()
     ctrl = ['control' in r['strategy'] for r in rows]
-    ax.barh(ys - .2, [100*r['probe_acc'] for r in rows], .4, color=['0.6' if c else 'tab:blue' for c in ctrl], label='linear probe')
-    ax.barh(ys + .2, [100*(r['readout_acc'] or 0) for r in rows], .4, color='tab:orange', label='readout (goodness / heads)')
-    ax.set_yticks(ys.tolist()); ax.set_yticklabels([r['strategy'] + (' *' if r['uses_labels'] else '') for r in rows], fontsize=8)
-    ax.invert_yaxis(); ax.set_xlabel('test accuracy (%)   (* uses labels)'); ax.set_xlim(0, 100); ax.grid(axis='x', alpha=.3)
+    ax.barh(
+        ys - 0.2,
+        [100 * r['probe_acc'] for r in rows],
+        0.4,
+        color=['0.6' if c else 'tab:blue' for c in ctrl],
+        label='linear probe',
+    )
+    ax.barh(
+        ys + 0.2,
+        [100 * (r['readout_acc'] or 0) for r in rows],
+        0.4,
+        color='tab:orange',
+        label='readout (goodness / heads)',
+    )
+    ax.set_yticks(ys.tolist())
+    ax.set_yticklabels([r['strategy'] + (' *' if r['uses_labels'] else '') for r in rows], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel('test accuracy (%)   (* uses labels)')
+    ax.set_xlim(0, 100)
+    ax.grid(axis='x', alpha=0.3)
     ctl = [r['probe_acc'] for r in rows if r['strategy'].startswith('random_init')]
-    if ctl: ax.axvline(100*ctl[0], color='0.4', ls='--', lw=1, label='random-init probe')
-    ax.legend(fontsize=8, loc='upper center', bbox_to_anchor=(0.5, -0.14), ncol=3); ax.set_title(title, fontsize=9)
-    fig.tight_layout(); return fig
+    if ctl:
+        ax.axvline(100 * ctl[0], color='0.4', ls='--', lw=1, label='random-init probe')
+    ax.legend(fontsize=8, loc='upper center', bbox_to_anchor=(0.5, -0.14), ncol=3)
+    ax.set_title(title, fontsize=9)
+    fig.tight_layout()
+    return fig

@@ -17,120 +17,167 @@ __all__ = ['LOSSES', 'default_device', 'set_seed', 'goodness', 'rms_norm', 'l2_n
            'two_threshold_loss', 'get_loss', 'class_goodness', 'inference', 'check_finite', 'check_positive']
 
 # %% ../nbs/00_core.ipynb #e0b6b4a7
-def default_device(device:str|torch.device|None=None # 'cpu', 'cuda', 'mps', or None for the best available
-                  ) -> torch.device:
+def default_device(
+    device: str | torch.device | None = None,  # 'cpu', 'cuda', 'mps', or None for the best available
+) -> torch.device:
     "The device to use: `device` if given, else CUDA, else Apple MPS, else CPU."
     if device is not None:
-        try: d = torch.device(device)
-        except (RuntimeError, TypeError): raise ValueError(f"Unknown device {device!r}: use 'cpu', 'cuda' or 'mps'.") from None
-        if d.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f"Device {device!r} asked for, but PyTorch sees no CUDA GPU here: use 'cpu' (or leave the device out).")
-        if d.type == 'mps' and not (getattr(torch.backends, 'mps', None) and torch.backends.mps.is_available()): raise ValueError(f"Device {device!r} asked for, but Apple MPS is not available here: use 'cpu'.")
+        try:
+            d = torch.device(device)
+        except (RuntimeError, TypeError):
+            raise ValueError(f"Unknown device {device!r}: use 'cpu', 'cuda' or 'mps'.") from None
+        if d.type == 'cuda' and not torch.cuda.is_available():
+            raise ValueError(
+                f"Device {device!r} asked for, but PyTorch sees no CUDA GPU here: use 'cpu' (or leave the device out)."
+            )
+        if d.type == 'mps' and not (getattr(torch.backends, 'mps', None) and torch.backends.mps.is_available()):
+            raise ValueError(f"Device {device!r} asked for, but Apple MPS is not available here: use 'cpu'.")
         return d
-    if torch.cuda.is_available(): return torch.device('cuda')
-    if getattr(torch.backends, 'mps', None) and torch.backends.mps.is_available(): return torch.device('mps')
+    if torch.cuda.is_available():
+        return torch.device('cuda')
+    if getattr(torch.backends, 'mps', None) and torch.backends.mps.is_available():
+        return torch.device('mps')
     return torch.device('cpu')
 
 # %% ../nbs/00_core.ipynb #01281590
-def set_seed(seed:int=0 # the seed for `random`, NumPy and PyTorch (all devices)
-            ) -> None:
+def set_seed(
+    seed: int = 0,  # the seed for `random`, NumPy and PyTorch (all devices)
+) -> None:
     "Seed every random number generator that `ff_nbdev` uses."
-    random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    torch.manual_seed(seed)
 
 # %% ../nbs/00_core.ipynb #5c64dc1d
-def goodness(h:Tensor, # activity, shape (B, ...) -- (B, D) dense or (B, C, H, W) conv
-             kind:str='mean' # 'mean' or 'sum' of squares
-            ) -> Tensor:  # shape (B,)
+def goodness(
+    h: Tensor,  # activity, shape (B, ...) -- (B, D) dense or (B, C, H, W) conv
+    kind: str = 'mean',  # 'mean' or 'sum' of squares
+) -> Tensor:  # shape (B,)
     "Goodness of each sample: mean (or sum) of squared activity over all non-batch dimensions."
     sq = h.pow(2).flatten(1)
-    if kind=='mean': return sq.mean(1)
-    if kind=='sum': return sq.sum(1)
+    if kind == 'mean':
+        return sq.mean(1)
+    if kind == 'sum':
+        return sq.sum(1)
     raise ValueError(f"Unknown goodness kind {kind!r}: use 'mean' or 'sum'.")
 
 # %% ../nbs/00_core.ipynb #236db770
-def rms_norm(x:Tensor, # input, shape (B, ...)
-             dim:int|tuple|None=None, # dims to normalise over; None = all non-batch dims
-             eps:float=1e-8
-            ) -> Tensor:
+def rms_norm(
+    x: Tensor,  # input, shape (B, ...)
+    dim: int | tuple | None = None,  # dims to normalise over; None = all non-batch dims
+    eps: float = 1e-8,
+) -> Tensor:
     "Scale `x` so that the mean of its squares over `dim` is 1 (root-mean-square normalisation)."
     dim = tuple(range(1, x.ndim)) if dim is None else dim
     return x / (x.pow(2).mean(dim, keepdim=True) + eps).sqrt()
 
-def l2_norm(x:Tensor, dim:int|tuple|None=None, eps:float=1e-8) -> Tensor:
+
+def l2_norm(x: Tensor, dim: int | tuple | None = None, eps: float = 1e-8) -> Tensor:
     "Scale `x` to unit L2 norm over `dim` (default: all non-batch dims)."
     dim = tuple(range(1, x.ndim)) if dim is None else dim
     return x / (x.pow(2).sum(dim, keepdim=True) + eps).sqrt()
 
 # %% ../nbs/00_core.ipynb #46237135
-def softplus_loss(gp:Tensor, # goodness of positives, shape (B,)
-                  gn:Tensor, # goodness of negatives, shape (B,) or (B', )
-                  theta:float=2.0 # the threshold
-                 ) -> Tensor:
+def softplus_loss(
+    gp: Tensor,  # goodness of positives, shape (B,)
+    gn: Tensor,  # goodness of negatives, shape (B,) or (B', )
+    theta: float = 2.0,  # the threshold
+) -> Tensor:
     "Hinton's threshold loss: push positives above and negatives below `theta`."
     return F.softplus(theta - gp).mean() + F.softplus(gn - theta).mean()
 
 # %% ../nbs/00_core.ipynb #b703f7ff
-def symba_loss(gp:Tensor, gn:Tensor,
-               alpha:float=4.0 # sharpness of the margin
-              ) -> Tensor:
+def symba_loss(
+    gp: Tensor,
+    gn: Tensor,
+    alpha: float = 4.0,  # sharpness of the margin
+) -> Tensor:
     "SymBa loss: softplus(-alpha (G+ - G-)), on paired positives and negatives."
-    if gp.shape != gn.shape: raise ValueError(f"SymBa needs paired samples, got G+ {tuple(gp.shape)} and G- {tuple(gn.shape)}.")
+    if gp.shape != gn.shape:
+        raise ValueError(f"SymBa needs paired samples, got G+ {tuple(gp.shape)} and G- {tuple(gn.shape)}.")
     return F.softplus(-alpha * (gp - gn)).mean()
 
-def two_threshold_loss(gp:Tensor, gn:Tensor,
-                       th1:float=1.0, # threshold for positives
-                       th2:float=2.0  # threshold for negatives
-                      ) -> Tensor:
+
+def two_threshold_loss(
+    gp: Tensor,
+    gn: Tensor,
+    th1: float = 1.0,  # threshold for positives
+    th2: float = 2.0,  # threshold for negatives
+) -> Tensor:
     "SCFF's loss: softplus(th1 - G+) + softplus(G- - th2)."
     return F.softplus(th1 - gp).mean() + F.softplus(gn - th2).mean()
 
 # %% ../nbs/00_core.ipynb #2e74094d
 LOSSES = dict(softplus=softplus_loss, symba=symba_loss, two_threshold=two_threshold_loss)
 
-def get_loss(name:str, # 'softplus', 'symba' or 'two_threshold'
-             **kw # hyper-parameters of that loss (theta, alpha, th1, th2)
-            ):
+
+def get_loss(
+    name: str,  # 'softplus', 'symba' or 'two_threshold'
+    **kw,  # hyper-parameters of that loss (theta, alpha, th1, th2)
+):
     "The local loss called `name`, as a function of `(gp, gn)`."
-    if name not in LOSSES: raise ValueError(f"Unknown loss {name!r}: choose one of {', '.join(LOSSES)}.")
+    if name not in LOSSES:
+        raise ValueError(f"Unknown loss {name!r}: choose one of {', '.join(LOSSES)}.")
     f = LOSSES[name]
-    known = {p for g in LOSSES.values() for p in list(inspect.signature(g).parameters)[2:]}     # theta, alpha, th1, th2
-    if bad := [k for k in kw if k not in known]: raise ValueError(f"Loss {name!r} has no hyper-parameter {', '.join(map(repr, bad))}: the losses take {', '.join(sorted(known))}.")
-    kw = {k:v for k,v in kw.items() if k in inspect.signature(f).parameters}      # the other losses' keys are dropped
+    known = {p for g in LOSSES.values() for p in list(inspect.signature(g).parameters)[2:]}  # theta, alpha, th1, th2
+    if bad := [k for k in kw if k not in known]:
+        raise ValueError(
+            f"Loss {name!r} has no hyper-parameter {', '.join(map(repr, bad))}: the losses take {', '.join(sorted(known))}."
+        )
+    kw = {k: v for k, v in kw.items() if k in inspect.signature(f).parameters}  # the other losses' keys are dropped
     return lambda gp, gn: f(gp, gn, **kw)
 
 # %% ../nbs/00_core.ipynb #0a38ac9b
-def class_goodness(h:Tensor, # activity (B, K, ...) with K a multiple of n_classes
-                   n_classes:int, kind:str='mean') -> Tensor: # (B, n_classes)
+def class_goodness(
+    h: Tensor,  # activity (B, K, ...) with K a multiple of n_classes
+    n_classes: int,
+    kind: str = 'mean',
+) -> Tensor:  # (B, n_classes)
     "Goodness of each class's group of channels: channels [c*K/C, (c+1)*K/C) belong to class c."
-    if h.shape[1] % n_classes: raise ValueError(f"{h.shape[1]} channels do not split into {n_classes} class groups: use a multiple of {n_classes} channels in every layer.")
+    if h.shape[1] % n_classes:
+        raise ValueError(
+            f"{h.shape[1]} channels do not split into {n_classes} class groups: use a multiple of {n_classes} channels in every layer."
+        )
     sq = h.reshape(len(h), n_classes, -1).pow(2)
     return sq.mean(2) if kind == 'mean' else sq.sum(2)
 
 # %% ../nbs/00_core.ipynb #29050cce
 from contextlib import contextmanager
 
+
 @contextmanager
-def inference(model:torch.nn.Module):
+def inference(model: torch.nn.Module):
     "Eval mode (batch norm uses its running statistics) and no gradients; the previous mode is restored afterwards."
-    was = model.training; model.eval()
+    was = model.training
+    model.eval()
     try:
-        with torch.no_grad(): yield model
-    finally: model.train(was)
+        with torch.no_grad():
+            yield model
+    finally:
+        model.train(was)
 
 # %% ../nbs/00_core.ipynb #fcb32dfa
-def check_finite(loss:Tensor, where:str='',
-                 limit:float=1e6 # a loss (or logged goodness) this large means the run has exploded
-                ) -> Tensor:
+def check_finite(
+    loss: Tensor,
+    where: str = '',
+    limit: float = 1e6,  # a loss (or logged goodness) this large means the run has exploded
+) -> Tensor:
     "Raise a clear `FloatingPointError` if `loss` is NaN, infinite or beyond `limit`; return it otherwise."
     if not torch.isfinite(loss).all():
-        raise FloatingPointError(f"Loss is {'NaN' if torch.isnan(loss).any() else 'infinite'} {where}: training diverged. "
-                                 "Lower the learning rate (--lr) or the threshold, or check the input for NaNs.")
+        raise FloatingPointError(
+            f"Loss is {'NaN' if torch.isnan(loss).any() else 'infinite'} {where}: training diverged. "
+            "Lower the learning rate (--lr) or the threshold, or check the input for NaNs."
+        )
     if loss.abs().max() > limit:
-        raise FloatingPointError(f"Loss reached {loss.abs().max().item():.3g} {where}: training diverged. Lower the learning rate (--lr).")
+        raise FloatingPointError(
+            f"Loss reached {loss.abs().max().item():.3g} {where}: training diverged. Lower the learning rate (--lr)."
+        )
     return loss
 
-def check_positive(what:str, v, allow_zero:bool=False) -> object:
+
+def check_positive(what: str, v, allow_zero: bool = False) -> object:
     "Raise one clear `ValueError` unless `v` (a number, or a list of them) is finite and > 0 (>= 0 with `allow_zero`)."
-    for x in (v if isinstance(v, (list, tuple)) else [v]):
+    for x in v if isinstance(v, (list, tuple)) else [v]:
         if not (isinstance(x, (int, float)) and math.isfinite(x) and (x >= 0 if allow_zero else x > 0)):
             raise ValueError(f"{what} must be a finite number {'>= 0' if allow_zero else '> 0'}, got {x!r}.")
     return v

@@ -20,181 +20,294 @@ __all__ = ['DATASETS', 'ALIASES', 'data_root', 'Split', 'FFData', 'read_idx', 'w
            'write_tiny_dataset', 'batches', 'random_shift']
 
 # %% ../nbs/01_data.ipynb #9ebc55a7
-def data_root(root:str|Path|None=None # explicit folder; else env `FF_DATA`; else ~/.ff_nbdev/data
-             ) -> Path:
+def data_root(
+    root: str | Path | None = None,  # explicit folder; else env `FF_DATA`; else ~/.ff_nbdev/data
+) -> Path:
     "The folder that datasets are read from (and downloaded to)."
-    return Path(root or os.environ.get('FF_DATA') or Path.home()/'.ff_nbdev'/'data').expanduser()
+    return Path(root or os.environ.get('FF_DATA') or Path.home() / '.ff_nbdev' / 'data').expanduser()
 
 # %% ../nbs/01_data.ipynb #85daa5c2
 @dataclass
 class Split:
     "Images `x` (N, C, H, W) as float and labels `y` (N,) as long, on one device."
+
     x: Tensor
     y: Tensor
-    def __len__(self): return len(self.y)
-    def to(self, device): return Split(self.x.to(device), self.y.to(device))
-    def __getitem__(self, i): return Split(self.x[i], self.y[i])
+
+    def __len__(self):
+        return len(self.y)
+
+    def to(self, device):
+        return Split(self.x.to(device), self.y.to(device))
+
+    def __getitem__(self, i):
+        return Split(self.x[i], self.y[i])
+
 
 @dataclass
 class FFData:
     "A dataset ready for FF: train/valid/test `Split`s, the image `shape` (C, H, W) and `n_classes`."
+
     name: str
     train: Split
-    valid: Split|None
+    valid: Split | None
     test: Split
     shape: tuple
     n_classes: int = 10
+
     @property
-    def n_features(self): return int(np.prod(self.shape))
+    def n_features(self):
+        return int(np.prod(self.shape))
+
     def __repr__(self):
         nv = len(self.valid) if self.valid is not None else 0
         return f"FFData({self.name!r}, train={len(self.train)}, valid={nv}, test={len(self.test)}, shape={self.shape}, classes={self.n_classes}, device={self.train.x.device})"
 
 # %% ../nbs/01_data.ipynb #51bb1c64
-def read_idx(path:Path) -> np.ndarray:
+def read_idx(path: Path) -> np.ndarray:
     "Read an IDX file (MNIST's format), gzipped or not."
     path = Path(path)
-    if not path.exists() and Path(str(path)+'.gz').exists(): path = Path(str(path)+'.gz')
+    if not path.exists() and Path(str(path) + '.gz').exists():
+        path = Path(str(path) + '.gz')
     fix = "replace it with the original file (or delete it and load with download=True)"
-    try: data = (gzip.open if path.suffix=='.gz' else open)(path, 'rb').read()
-    except (OSError, EOFError) as e: raise ValueError(f"{path} cannot be read ({e}): {fix}.") from None
-    if len(data) < 4 or data[:3] != b'\x00\x00\x08': raise ValueError(f"{path} is not an IDX file of bytes (bad magic number): {fix}.")
+    try:
+        data = (gzip.open if path.suffix == '.gz' else open)(path, 'rb').read()
+    except (OSError, EOFError) as e:
+        raise ValueError(f"{path} cannot be read ({e}): {fix}.") from None
+    if len(data) < 4 or data[:3] != b'\x00\x00\x08':
+        raise ValueError(f"{path} is not an IDX file of bytes (bad magic number): {fix}.")
     ndim = data[3]
-    dims = [int.from_bytes(data[4+4*i:8+4*i], 'big') for i in range(ndim)]
-    n = 4 + 4*ndim + int(np.prod(dims))
-    if len(data) != n: raise ValueError(f"{path} holds {len(data)} bytes, its header promises {n}: the file is truncated or corrupt; {fix}.")
-    return np.frombuffer(data, dtype=np.uint8, offset=4+4*ndim).reshape(dims)
+    dims = [int.from_bytes(data[4 + 4 * i : 8 + 4 * i], 'big') for i in range(ndim)]
+    n = 4 + 4 * ndim + int(np.prod(dims))
+    if len(data) != n:
+        raise ValueError(
+            f"{path} holds {len(data)} bytes, its header promises {n}: the file is truncated or corrupt; {fix}."
+        )
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
 
-def write_idx(path:Path, a:np.ndarray):
+
+def write_idx(path: Path, a: np.ndarray):
     "Write a uint8 array in IDX format (for tests)."
     a = np.ascontiguousarray(a, dtype=np.uint8)
     head = bytes([0, 0, 8, a.ndim]) + b''.join(int(d).to_bytes(4, 'big') for d in a.shape)
     Path(path).write_bytes(head + a.tobytes())
 
 # %% ../nbs/01_data.ipynb #b712cd2a
-_MNIST_FILES = {True: ('train-images-idx3-ubyte', 'train-labels-idx1-ubyte'),
-                False: ('t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte')}
+_MNIST_FILES = {
+    True: ('train-images-idx3-ubyte', 'train-labels-idx1-ubyte'),
+    False: ('t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'),
+}
 
-def _exists(p): return p.exists() or Path(str(p)+'.gz').exists()
 
-def _read_mnist(folder:Path, train:bool):
-    fi, fl = (folder/'raw'/f for f in _MNIST_FILES[train])
+def _exists(p):
+    return p.exists() or Path(str(p) + '.gz').exists()
+
+
+def _read_mnist(folder: Path, train: bool):
+    fi, fl = (folder / 'raw' / f for f in _MNIST_FILES[train])
     x, y = read_idx(fi), read_idx(fl).astype(np.int64)
     if x.ndim != 3 or y.ndim != 1 or len(x) != len(y):
-        raise ValueError(f"{fi.name} holds {x.shape} images but {fl.name} {y.shape} labels in {folder/'raw'}: the pair does not match; replace both with the original files.")
-    if len(y) and (y.min() < 0 or y.max() > 9): raise ValueError(f"{fl} has labels outside 0..9 (max {y.max()}): replace it with the original file.")
+        raise ValueError(
+            f"{fi.name} holds {x.shape} images but {fl.name} {y.shape} labels in {folder / 'raw'}: the pair does not match; replace both with the original files."
+        )
+    if len(y) and (y.min() < 0 or y.max() > 9):
+        raise ValueError(f"{fl} has labels outside 0..9 (max {y.max()}): replace it with the original file.")
     return x[:, None], y
 
-def _read_cifar10(folder:Path, train:bool):
+
+def _read_cifar10(folder: Path, train: bool):
     names = [f'data_batch_{i}' for i in range(1, 6)] if train else ['test_batch']
     xs, ys = [], []
     for n in names:
-        with open(folder/n, 'rb') as f: d = pickle.load(f, encoding='latin1')
-        xs.append(np.asarray(d['data'], dtype=np.uint8).reshape(-1, 3, 32, 32)); ys.append(np.asarray(d['labels']))
+        with open(folder / n, 'rb') as f:
+            d = pickle.load(f, encoding='latin1')
+        xs.append(np.asarray(d['data'], dtype=np.uint8).reshape(-1, 3, 32, 32))
+        ys.append(np.asarray(d['labels']))
     return np.concatenate(xs), np.concatenate(ys).astype(np.int64)
 
-def _read_svhn(folder:Path, train:bool):
+
+def _read_svhn(folder: Path, train: bool):
     from scipy.io import loadmat
-    m = loadmat(folder/f"{'train' if train else 'test'}_32x32.mat")
-    y = m['y'].astype(np.int64).ravel(); y[y==10] = 0   # SVHN stores the digit 0 as label 10
+
+    m = loadmat(folder / f"{'train' if train else 'test'}_32x32.mat")
+    y = m['y'].astype(np.int64).ravel()
+    y[y == 10] = 0  # SVHN stores the digit 0 as label 10
     return np.transpose(m['X'], (3, 2, 0, 1)), y
 
-def _read_stl10(folder:Path, train:bool):
+
+def _read_stl10(folder: Path, train: bool):
     s = 'train' if train else 'test'
-    x, y = np.fromfile(folder/f'{s}_X.bin', dtype=np.uint8), np.fromfile(folder/f'{s}_y.bin', dtype=np.uint8).astype(np.int64) - 1
-    if x.size != len(y)*3*96*96 or (len(y) and (y.min() < 0 or y.max() > 9)):
-        raise ValueError(f"{folder/(s+'_X.bin')} holds {x.size} bytes for {len(y)} labels (STL-10 needs 27648 per image, labels 1..10): replace both with the original files.")
-    return x.reshape(-1, 3, 96, 96).transpose(0, 1, 3, 2), y   # stored column-major
+    x, y = (
+        np.fromfile(folder / f'{s}_X.bin', dtype=np.uint8),
+        np.fromfile(folder / f'{s}_y.bin', dtype=np.uint8).astype(np.int64) - 1,
+    )
+    if x.size != len(y) * 3 * 96 * 96 or (len(y) and (y.min() < 0 or y.max() > 9)):
+        raise ValueError(
+            f"{folder / (s + '_X.bin')} holds {x.size} bytes for {len(y)} labels (STL-10 needs 27648 per image, labels 1..10): replace both with the original files."
+        )
+    return x.reshape(-1, 3, 96, 96).transpose(0, 1, 3, 2), y  # stored column-major
 
 # %% ../nbs/01_data.ipynb #75a70c65
 DATASETS = {
-  'mnist':   dict(folder='MNIST', files=[*_MNIST_FILES[True], *_MNIST_FILES[False]], sub='raw', read=_read_mnist,
-                  tv='MNIST', mean=(0.1307,), std=(0.3081,)),
-  'fmnist':  dict(folder='FashionMNIST', files=[*_MNIST_FILES[True], *_MNIST_FILES[False]], sub='raw', read=_read_mnist,
-                  tv='FashionMNIST', mean=(0.2860,), std=(0.3530,)),
-  'cifar10': dict(folder='cifar-10-batches-py', files=['data_batch_1', 'test_batch'], sub='', read=_read_cifar10,
-                  tv='CIFAR10', mean=(0.4914, 0.4822, 0.4465), std=(0.2470, 0.2435, 0.2616)),
-  'svhn':    dict(folder='SVHN', files=['train_32x32.mat', 'test_32x32.mat'], sub='', read=_read_svhn,
-                  tv='SVHN', mean=(0.4377, 0.4438, 0.4728), std=(0.1980, 0.2010, 0.1970)),
-  'stl10':   dict(folder='stl10_binary', files=['train_X.bin', 'train_y.bin', 'test_X.bin', 'test_y.bin'], sub='', read=_read_stl10,
-                  tv='STL10', mean=(0.4467, 0.4398, 0.4066), std=(0.2603, 0.2566, 0.2713)),
-  'digits':  dict(mean=(0.3053,), std=(0.3760,)),
+    'mnist': dict(
+        folder='MNIST',
+        files=[*_MNIST_FILES[True], *_MNIST_FILES[False]],
+        sub='raw',
+        read=_read_mnist,
+        tv='MNIST',
+        mean=(0.1307,),
+        std=(0.3081,),
+    ),
+    'fmnist': dict(
+        folder='FashionMNIST',
+        files=[*_MNIST_FILES[True], *_MNIST_FILES[False]],
+        sub='raw',
+        read=_read_mnist,
+        tv='FashionMNIST',
+        mean=(0.2860,),
+        std=(0.3530,),
+    ),
+    'cifar10': dict(
+        folder='cifar-10-batches-py',
+        files=['data_batch_1', 'test_batch'],
+        sub='',
+        read=_read_cifar10,
+        tv='CIFAR10',
+        mean=(0.4914, 0.4822, 0.4465),
+        std=(0.2470, 0.2435, 0.2616),
+    ),
+    'svhn': dict(
+        folder='SVHN',
+        files=['train_32x32.mat', 'test_32x32.mat'],
+        sub='',
+        read=_read_svhn,
+        tv='SVHN',
+        mean=(0.4377, 0.4438, 0.4728),
+        std=(0.1980, 0.2010, 0.1970),
+    ),
+    'stl10': dict(
+        folder='stl10_binary',
+        files=['train_X.bin', 'train_y.bin', 'test_X.bin', 'test_y.bin'],
+        sub='',
+        read=_read_stl10,
+        tv='STL10',
+        mean=(0.4467, 0.4398, 0.4066),
+        std=(0.2603, 0.2566, 0.2713),
+    ),
+    'digits': dict(mean=(0.3053,), std=(0.3760,)),
 }
-ALIASES = {'fashion_mnist': 'fmnist', 'fashionmnist': 'fmnist', 'fashion-mnist': 'fmnist', 'cifar': 'cifar10', 'cifar-10': 'cifar10', 'stl-10': 'stl10', 'stl': 'stl10'}
+ALIASES = {
+    'fashion_mnist': 'fmnist',
+    'fashionmnist': 'fmnist',
+    'fashion-mnist': 'fmnist',
+    'cifar': 'cifar10',
+    'cifar-10': 'cifar10',
+    'stl-10': 'stl10',
+    'stl': 'stl10',
+}
 
-def dataset_name(name:str) -> str:
+
+def dataset_name(name: str) -> str:
     "The canonical name of dataset `name` (case-insensitive, common aliases), or a clear error."
     n = ALIASES.get(name.lower(), name.lower())
-    if n not in DATASETS: raise ValueError(f"Unknown dataset {name!r}: choose one of {', '.join(DATASETS)}.")
+    if n not in DATASETS:
+        raise ValueError(f"Unknown dataset {name!r}: choose one of {', '.join(DATASETS)}.")
     return n
 
 # %% ../nbs/01_data.ipynb #a3b5f542
 def _download(name, root):
     import torchvision.datasets as tvd
-    spec, dest = DATASETS[name], root/DATASETS[name]['folder']
+
+    spec, dest = DATASETS[name], root / DATASETS[name]['folder']
     cls = getattr(tvd, spec['tv'])
     if name in ('svhn', 'stl10'):
-        for s in ('train', 'test'): cls(str(dest if name=='svhn' else root), split=s, download=True)
-    elif name=='cifar10':
-        for t in (True, False): cls(str(root), train=t, download=True)
+        for s in ('train', 'test'):
+            cls(str(dest if name == 'svhn' else root), split=s, download=True)
+    elif name == 'cifar10':
+        for t in (True, False):
+            cls(str(root), train=t, download=True)
     else:
-        for t in (True, False): cls(str(root), train=t, download=True)
+        for t in (True, False):
+            cls(str(root), train=t, download=True)
+
 
 def _read(name, root, download):
     spec = DATASETS[name]
-    folder = root/spec['folder']
-    missing = [f for f in spec['files'] if not _exists(folder/spec['sub']/f)]
+    folder = root / spec['folder']
+    missing = [f for f in spec['files'] if not _exists(folder / spec['sub'] / f)]
     if missing and download:
-        new = [d for d in (folder/spec['sub'], folder) if not d.exists()]           # folders the download may create
-        try: _download(name, root); missing = []
+        new = [d for d in (folder / spec['sub'], folder) if not d.exists()]  # folders the download may create
+        try:
+            _download(name, root)
+            missing = []
         except Exception as e:
-            for d in new:                                                            # leave no empty folders behind
-                if d.exists() and not any(d.iterdir()): d.rmdir()
-            raise FileNotFoundError(f"Downloading {name} failed ({type(e).__name__}: {e}): check the internet connection, "
-                                    f"or copy the files into {folder/spec['sub']} and load without download=True.") from None
+            for d in new:  # leave no empty folders behind
+                if d.exists() and not any(d.iterdir()):
+                    d.rmdir()
+            raise FileNotFoundError(
+                f"Downloading {name} failed ({type(e).__name__}: {e}): check the internet connection, "
+                f"or copy the files into {folder / spec['sub']} and load without download=True."
+            ) from None
     if missing:
-        raise FileNotFoundError(f"{name} is not in {folder} (missing {missing[0]}). Pass download=True (--download) "
-                                f"if you are online, or point root= (--data-root, env FF_DATA) at a folder that holds {spec['folder']}/.")
-    try: return spec['read'](folder, True), spec['read'](folder, False)
-    except ValueError: raise                                                      # already clear
-    except Exception as e: raise ValueError(f"The {name} files in {folder} cannot be read ({type(e).__name__}): replace them with "
-                                            "the original files (or delete them and load with download=True).") from None
+        raise FileNotFoundError(
+            f"{name} is not in {folder} (missing {missing[0]}). Pass download=True (--download) "
+            f"if you are online, or point root= (--data-root, env FF_DATA) at a folder that holds {spec['folder']}/."
+        )
+    try:
+        return spec['read'](folder, True), spec['read'](folder, False)
+    except ValueError:
+        raise  # already clear
+    except Exception as e:
+        raise ValueError(
+            f"The {name} files in {folder} cannot be read ({type(e).__name__}): replace them with "
+            "the original files (or delete them and load with download=True)."
+        ) from None
 
 # %% ../nbs/01_data.ipynb #e7437bb8
 def _read_digits():
     from sklearn.datasets import load_digits
+
     d = load_digits()
-    x = (d.images * (255/16)).round().astype(np.uint8)[:, None]   # (1797, 1, 8, 8) in 0..255, like the others
+    x = (d.images * (255 / 16)).round().astype(np.uint8)[:, None]  # (1797, 1, 8, 8) in 0..255, like the others
     y = d.target.astype(np.int64)
-    perm = np.random.RandomState(0).permutation(len(y)); n_test = len(y)//5
+    perm = np.random.RandomState(0).permutation(len(y))
+    n_test = len(y) // 5
     te, tr = perm[:n_test], perm[n_test:]
     return (x[tr], y[tr]), (x[te], y[te])
 
 # %% ../nbs/01_data.ipynb #17cded01
-def load_data(name:str='digits', # digits, mnist, fmnist, cifar10, svhn or stl10
-              root:str|Path|None=None, # data root; else env FF_DATA; else ~/.ff_nbdev/data
-              download:bool=False, # let torchvision download a missing dataset
-              device=None, # where the tensors live; default: `default_device()`
-              valid:float|int=0, # validation split: a fraction or a count, taken from the training set
-              normalize:bool|tuple=True, # True: the dataset's per-channel mean and std; (mean, std): these (a recipe's own); False: none
-              seed:int=0 # seed of the validation split
-             ) -> FFData:
+def load_data(
+    name: str = 'digits',  # digits, mnist, fmnist, cifar10, svhn or stl10
+    root: str | Path | None = None,  # data root; else env FF_DATA; else ~/.ff_nbdev/data
+    download: bool = False,  # let torchvision download a missing dataset
+    device=None,  # where the tensors live; default: `default_device()`
+    valid: float | int = 0,  # validation split: a fraction or a count, taken from the training set
+    normalize: bool
+    | tuple = True,  # True: the dataset's per-channel mean and std; (mean, std): these (a recipe's own); False: none
+    seed: int = 0,  # seed of the validation split
+) -> FFData:
     "Load dataset `name` as device tensors."
     name = dataset_name(name)
-    (xtr, ytr), (xte, yte) = _read_digits() if name=='digits' else _read(name, data_root(root), download)
+    (xtr, ytr), (xte, yte) = _read_digits() if name == 'digits' else _read(name, data_root(root), download)
+
     def prep(x):
         x = torch.from_numpy(np.array(x, dtype=np.float32)).div_(255)
         if normalize is not False:
-            stats = normalize if isinstance(normalize, (tuple, list)) else (DATASETS[name]['mean'], DATASETS[name]['std'])
+            stats = (
+                normalize if isinstance(normalize, (tuple, list)) else (DATASETS[name]['mean'], DATASETS[name]['std'])
+            )
             m, s = (torch.tensor(v, device='cpu').view(1, -1, 1, 1) for v in stats)
             x = (x - m) / s
         return x
+
     tr = Split(prep(xtr), torch.from_numpy(ytr))
     te = Split(prep(xte), torch.from_numpy(yte))
     va = None
-    nv = int(round(valid*len(tr))) if isinstance(valid, float) else int(valid)
+    nv = int(round(valid * len(tr))) if isinstance(valid, float) else int(valid)
     if not (0 <= valid < (1 if isinstance(valid, float) else len(tr))):
-        raise ValueError(f"valid={valid!r} leaves no training data or is negative: use a fraction in [0, 1) or a count below {len(tr)}.")
+        raise ValueError(
+            f"valid={valid!r} leaves no training data or is negative: use a fraction in [0, 1) or a count below {len(tr)}."
+        )
     if nv > 0:
         perm = torch.randperm(len(tr), generator=torch.Generator().manual_seed(seed), device='cpu')
         va, tr = tr[perm[:nv]], tr[perm[nv:]]
@@ -202,45 +315,67 @@ def load_data(name:str='digits', # digits, mnist, fmnist, cifar10, svhn or stl10
     return FFData(name, tr.to(dev), va.to(dev) if va else None, te.to(dev), tuple(tr.x.shape[1:]), 10)
 
 # %% ../nbs/01_data.ipynb #012cf7a8
-def write_tiny_dataset(name:str, # 'cifar10' or 'stl10'
-                       root:str|Path, n_train:int=40, n_test:int=20, seed:int=0) -> Path:
+def write_tiny_dataset(
+    name: str,  # 'cifar10' or 'stl10'
+    root: str | Path,
+    n_train: int = 40,
+    n_test: int = 20,
+    seed: int = 0,
+) -> Path:
     "Write `n_train`/`n_test` random labelled images in `name`'s original file format under `root`; returns the folder."
-    rng, folder = np.random.RandomState(seed), Path(root)/DATASETS[dataset_name(name)]['folder']
-    if dataset_name(name) not in ('cifar10', 'stl10'): raise ValueError(f"write_tiny_dataset writes cifar10 or stl10 files, not {name!r}.")
+    rng, folder = np.random.RandomState(seed), Path(root) / DATASETS[dataset_name(name)]['folder']
+    if dataset_name(name) not in ('cifar10', 'stl10'):
+        raise ValueError(f"write_tiny_dataset writes cifar10 or stl10 files, not {name!r}.")
     folder.mkdir(parents=True, exist_ok=True)
     if dataset_name(name) == 'cifar10':
-        parts = [(f'data_batch_{i}', n_train//5 + (i <= n_train % 5)) for i in range(1, 6)] + [('test_batch', n_test)]
+        parts = [(f'data_batch_{i}', n_train // 5 + (i <= n_train % 5)) for i in range(1, 6)] + [('test_batch', n_test)]
         for fn, n in parts:
-            with open(folder/fn, 'wb') as f: pickle.dump({'data': rng.randint(0, 256, (n, 3072)).astype(np.uint8), 'labels': list(rng.randint(0, 10, n))}, f)
+            with open(folder / fn, 'wb') as f:
+                pickle.dump(
+                    {'data': rng.randint(0, 256, (n, 3072)).astype(np.uint8), 'labels': list(rng.randint(0, 10, n))}, f
+                )
     else:
         for s, n in (('train', n_train), ('test', n_test)):
-            rng.randint(0, 256, n*3*96*96).astype(np.uint8).tofile(folder/f'{s}_X.bin'); (rng.randint(0, 10, n) + 1).astype(np.uint8).tofile(folder/f'{s}_y.bin')
+            rng.randint(0, 256, n * 3 * 96 * 96).astype(np.uint8).tofile(folder / f'{s}_X.bin')
+            (rng.randint(0, 10, n) + 1).astype(np.uint8).tofile(folder / f'{s}_y.bin')
     return folder
 
 # %% ../nbs/01_data.ipynb #92705981
-def batches(split:Split, bs:int, # batch size
-            shuffle:bool=True, generator:torch.Generator|None=None,
-            drop_last:bool=False):
+def batches(
+    split: Split,
+    bs: int,  # batch size
+    shuffle: bool = True,
+    generator: torch.Generator | None = None,
+    drop_last: bool = False,
+):
     "Yield minibatches `(xb, yb)` of `split`, shuffled on its own device."
     n = len(split)
-    idx = torch.randperm(n, device=split.x.device, generator=generator) if shuffle else torch.arange(n, device=split.x.device)
+    idx = (
+        torch.randperm(n, device=split.x.device, generator=generator)
+        if shuffle
+        else torch.arange(n, device=split.x.device)
+    )
     stop = n - n % bs if drop_last and n >= bs else n
     for i in range(0, stop, bs):
-        j = idx[i:i+bs]
+        j = idx[i : i + bs]
         yield split.x[j], split.y[j]
 
 # %% ../nbs/01_data.ipynb #a3a586ae
-def random_shift(x:Tensor, # images (B, C, H, W)
-                 max_shift:int=2, # largest shift in pixels, each direction
-                 generator:torch.Generator|None=None
-                ) -> Tensor:
+def random_shift(
+    x: Tensor,  # images (B, C, H, W)
+    max_shift: int = 2,  # largest shift in pixels, each direction
+    generator: torch.Generator | None = None,
+) -> Tensor:
     "Shift each image by its own random (dy, dx) in [-max_shift, max_shift], filling with the background value."
-    if max_shift <= 0: return x
-    B, C, H, W = x.shape; p = max_shift; dev = x.device
-    bg = x.flatten(1).min(1).values.view(B, 1, 1, 1)              # the background (darkest) value of each image
-    xp = F.pad(x - bg, (p, p, p, p)) + bg                          # pad with the background
-    dy, dx = (torch.randint(0, 2*p+1, (B,), generator=generator, device=dev) for _ in range(2))
-    iy = torch.arange(H, device=dev)[None] + dy[:, None]           # (B, H) rows of each window
-    ix = torch.arange(W, device=dev)[None] + dx[:, None]           # (B, W) columns
+    if max_shift <= 0:
+        return x
+    B, C, H, W = x.shape
+    p = max_shift
+    dev = x.device
+    bg = x.flatten(1).min(1).values.view(B, 1, 1, 1)  # the background (darkest) value of each image
+    xp = F.pad(x - bg, (p, p, p, p)) + bg  # pad with the background
+    dy, dx = (torch.randint(0, 2 * p + 1, (B,), generator=generator, device=dev) for _ in range(2))
+    iy = torch.arange(H, device=dev)[None] + dy[:, None]  # (B, H) rows of each window
+    ix = torch.arange(W, device=dev)[None] + dx[:, None]  # (B, W) columns
     b = torch.arange(B, device=dev)[:, None, None]
     return xp.permute(0, 2, 3, 1)[b, iy[:, :, None], ix[:, None, :]].permute(0, 3, 1, 2)

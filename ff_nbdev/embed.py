@@ -15,10 +15,11 @@ from fastcore.basics import store_attr
 __all__ = ['wrong_labels', 'LabelEmbed', 'LabelChannels']
 
 # %% ../nbs/02_embed.ipynb #d0c261aa
-def wrong_labels(y:Tensor, # true labels (B,)
-                 n_classes:int=10,
-                 generator:torch.Generator|None=None
-                ) -> Tensor:
+def wrong_labels(
+    y: Tensor,  # true labels (B,)
+    n_classes: int = 10,
+    generator: torch.Generator | None = None,
+) -> Tensor:
     "A uniformly random label different from `y`, for every sample."
     k = torch.randint(1, n_classes, y.shape, device=y.device, generator=generator)
     return (y + k) % n_classes
@@ -26,38 +27,58 @@ def wrong_labels(y:Tensor, # true labels (B,)
 # %% ../nbs/02_embed.ipynb #c434a2e2
 class LabelEmbed:
     "One-hot label of height `scale` in front of the flattened image."
-    def __init__(self, n_classes:int=10, scale:float=1.0): store_attr()
+
+    def __init__(self, n_classes: int = 10, scale: float = 1.0):
+        store_attr()
+
     @property
-    def n_extra(self): return self.n_classes
-    def out_shape(self, shape:tuple) -> tuple:
+    def n_extra(self):
+        return self.n_classes
+
+    def out_shape(self, shape: tuple) -> tuple:
         "The shape of one embedded input for images of `shape` (C, H, W): flat, (n_classes + C*H*W,)."
         return (self.n_classes + int(torch.Size(shape).numel()),)
-    def __call__(self, x:Tensor, y:Tensor) -> Tensor:
+
+    def __call__(self, x: Tensor, y: Tensor) -> Tensor:
         "Input rows `[scale * onehot(y); x.flatten(1)]`, shape (B, C + D)."
-        if len(x) != len(y): raise ValueError(f"{len(x)} images but {len(y)} labels: pass one label per image.")
+        if len(x) != len(y):
+            raise ValueError(f"{len(x)} images but {len(y)} labels: pass one label per image.")
         oh = F.one_hot(y, self.n_classes).to(x.dtype) * self.scale
         return torch.cat([oh, x.flatten(1)], 1)
-    def neutral(self, x:Tensor) -> Tensor:
+
+    def neutral(self, x: Tensor) -> Tensor:
         "Input rows with the neutral label `scale/C` in every label slot."
-        return torch.cat([x.new_full((len(x), self.n_classes), self.scale/self.n_classes), x.flatten(1)], 1)
-    def all_labels(self, x:Tensor) -> Tensor:
+        return torch.cat([x.new_full((len(x), self.n_classes), self.scale / self.n_classes), x.flatten(1)], 1)
+
+    def all_labels(self, x: Tensor) -> Tensor:
         "Every image with every label: shape (B*C, C + D), label varying fastest."
         B, C = len(x), self.n_classes
         return self(x.repeat_interleave(C, 0), torch.arange(C, device=x.device).repeat(B))
-    def __repr__(self): return f"LabelEmbed(n_classes={self.n_classes}, scale={self.scale})"
+
+    def __repr__(self):
+        return f"LabelEmbed(n_classes={self.n_classes}, scale={self.scale})"
 
 # %% ../nbs/02_embed.ipynb #7644a3b1
 class LabelChannels(LabelEmbed):
     "The label as `n_classes` constant maps of height `scale` in front of the image channels (`all_labels` is inherited)."
-    def __call__(self, x:Tensor, y:Tensor) -> Tensor:
+
+    def __call__(self, x: Tensor, y: Tensor) -> Tensor:
         "Images with their label maps, shape (B, n_classes + C, H, W)."
-        if len(x) != len(y): raise ValueError(f"{len(x)} images but {len(y)} labels: pass one label per image.")
+        if len(x) != len(y):
+            raise ValueError(f"{len(x)} images but {len(y)} labels: pass one label per image.")
         B, _, H, W = x.shape
-        maps = F.one_hot(y, self.n_classes).to(x.dtype).mul(self.scale)[:, :, None, None].expand(B, self.n_classes, H, W)
+        maps = (
+            F.one_hot(y, self.n_classes).to(x.dtype).mul(self.scale)[:, :, None, None].expand(B, self.n_classes, H, W)
+        )
         return torch.cat([maps, x], 1)
-    def out_shape(self, shape:tuple) -> tuple: return (self.n_classes + shape[0], *shape[1:])
-    def neutral(self, x:Tensor) -> Tensor:
+
+    def out_shape(self, shape: tuple) -> tuple:
+        return (self.n_classes + shape[0], *shape[1:])
+
+    def neutral(self, x: Tensor) -> Tensor:
         "Images with the neutral label `scale/C` in every label map."
         B, _, H, W = x.shape
-        return torch.cat([x.new_full((B, self.n_classes, H, W), self.scale/self.n_classes), x], 1)
-    def __repr__(self): return f"LabelChannels(n_classes={self.n_classes}, scale={self.scale})"
+        return torch.cat([x.new_full((B, self.n_classes, H, W), self.scale / self.n_classes), x], 1)
+
+    def __repr__(self):
+        return f"LabelChannels(n_classes={self.n_classes}, scale={self.scale})"

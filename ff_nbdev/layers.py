@@ -17,101 +17,169 @@ __all__ = ['NORMS', 'CONV_NORMS', 'FFLinear', 'FFMLP', 'FFConv', 'goodness_map',
 # %% ../nbs/03_layers.ipynb #25e1c686
 NORMS = dict(rms=rms_norm, l2=l2_norm)
 
+
 class FFLinear(nn.Module):
     "A dense FF layer: normalise the (flattened) input, then linear and ReLU."
-    def __init__(self, n_in:int, n_out:int, norm:str='rms'):
+
+    def __init__(self, n_in: int, n_out: int, norm: str = 'rms'):
         super().__init__()
-        if norm not in NORMS: raise ValueError(f"Unknown norm {norm!r}: use 'rms' or 'l2'.")
+        if norm not in NORMS:
+            raise ValueError(f"Unknown norm {norm!r}: use 'rms' or 'l2'.")
         self.lin, self.norm = nn.Linear(n_in, n_out), norm
-    def forward(self, x:Tensor) -> Tensor:
+
+    def forward(self, x: Tensor) -> Tensor:
         x = x.flatten(1)
         if x.shape[1] != self.lin.in_features:
-            raise ValueError(f"FFLinear expects {self.lin.in_features} input features, got {x.shape[1]}: check the layer sizes against the data.")
+            raise ValueError(
+                f"FFLinear expects {self.lin.in_features} input features, got {x.shape[1]}: check the layer sizes against the data."
+            )
         return F.relu(self.lin(NORMS[self.norm](x)))
 
 # %% ../nbs/03_layers.ipynb #aa71ce55
 class FFMLP(nn.Module):
     "A stack of `FFLinear` layers of the given `sizes` (input first)."
-    def __init__(self, sizes:list, norm:str='rms'):
+
+    def __init__(self, sizes: list, norm: str = 'rms'):
         super().__init__()
-        if len(sizes) < 2: raise ValueError(f"FFMLP needs an input size and at least one layer, got sizes={sizes}.")
-        if any(int(s) < 1 for s in sizes): raise ValueError(f"Layer sizes must be >= 1, got {list(sizes)}: give every layer at least one unit.")
+        if len(sizes) < 2:
+            raise ValueError(f"FFMLP needs an input size and at least one layer, got sizes={sizes}.")
+        if any(int(s) < 1 for s in sizes):
+            raise ValueError(f"Layer sizes must be >= 1, got {list(sizes)}: give every layer at least one unit.")
         self.sizes = list(sizes)
         self.layers = nn.ModuleList([FFLinear(i, o, norm) for i, o in zip(sizes, sizes[1:])])
-    def forward(self, x:Tensor) -> list:
+
+    def forward(self, x: Tensor) -> list:
         "The activity of every layer."
         acts = []
-        for l in self.layers: x = l(x); acts.append(x)
+        for l in self.layers:
+            x = l(x)
+            acts.append(x)
         return acts
 
 # %% ../nbs/03_layers.ipynb #888b812f
 CONV_NORMS = {'channel': lambda x: rms_norm(x, dim=1), 'all': lambda x: rms_norm(x), 'none': lambda x: x}
 
+
 class FFConv(nn.Module):
     "A conv FF layer: normalise the input, then conv, ReLU, an optional max-pool and an optional batch norm."
-    def __init__(self, c_in:int, c_out:int, k:int=3, # kernel size (padding keeps the size)
-                 pool:int=2, # max-pool size after the ReLU; 1 = none
-                 norm:str='channel', # 'channel' (per position, across channels), 'all' (whole input) or 'none'
-                 bn:bool=False): # batch norm of every output channel after the pool (the layer's own statistics)
+
+    def __init__(
+        self,
+        c_in: int,
+        c_out: int,
+        k: int = 3,  # kernel size (padding keeps the size)
+        pool: int = 2,  # max-pool size after the ReLU; 1 = none
+        norm: str = 'channel',  # 'channel' (per position, across channels), 'all' (whole input) or 'none'
+        bn: bool = False,
+    ):  # batch norm of every output channel after the pool (the layer's own statistics)
         super().__init__()
-        if norm not in CONV_NORMS: raise ValueError(f"Unknown norm {norm!r}: use one of {', '.join(CONV_NORMS)}.")
-        self.conv, self.pool, self.norm = nn.Conv2d(c_in, c_out, k, padding=k//2), pool, norm
+        if norm not in CONV_NORMS:
+            raise ValueError(f"Unknown norm {norm!r}: use one of {', '.join(CONV_NORMS)}.")
+        self.conv, self.pool, self.norm = nn.Conv2d(c_in, c_out, k, padding=k // 2), pool, norm
         self.bn = nn.BatchNorm2d(c_out) if bn else None
-    def pre(self, x:Tensor) -> Tensor:
+
+    def pre(self, x: Tensor) -> Tensor:
         "Normalised input, convolved: (B, c_out, H, W)."
         if x.ndim != 4 or x.shape[1] != self.conv.in_channels:
-            raise ValueError(f"FFConv expects (B, {self.conv.in_channels}, H, W) inputs, got {tuple(x.shape)}: check the channel counts of the layers against the data.")
+            raise ValueError(
+                f"FFConv expects (B, {self.conv.in_channels}, H, W) inputs, got {tuple(x.shape)}: check the channel counts of the layers against the data."
+            )
         return self.conv(CONV_NORMS[self.norm](x))
-    def post(self, z:Tensor) -> Tensor:
+
+    def post(self, z: Tensor) -> Tensor:
         h = F.max_pool2d(F.relu(z), self.pool) if self.pool > 1 else F.relu(z)
         return h if self.bn is None else self.bn(h)
-    def forward(self, x:Tensor) -> Tensor: return self.post(self.pre(x))
+
+    def forward(self, x: Tensor) -> Tensor:
+        return self.post(self.pre(x))
 
 # %% ../nbs/03_layers.ipynb #c662b389
-def goodness_map(h:Tensor # conv activity (B, C, H, W)
-                ) -> Tensor: # (B, H, W)
+def goodness_map(
+    h: Tensor,  # conv activity (B, C, H, W)
+) -> Tensor:  # (B, H, W)
     "Goodness at every position: the mean square over channels."
     return h.pow(2).mean(1)
 
 # %% ../nbs/03_layers.ipynb #efdcf5d0
 class FFCNN(nn.Module):
     "A stack of `FFConv` layers for network inputs of `shape` (C, H, W) (label or pair channels included)."
-    def __init__(self, shape:tuple, channels:list=(32, 64, 128),
-                 k:int|list=3, # kernel size, or one per layer
-                 pool:int=2, norm:str='all', # max-pool size; input norm of layers 2, 3, ... (layer 1 normalises the whole input)
-                 bn:bool=False): # batch norm after every layer (see `FFConv`)
+
+    def __init__(
+        self,
+        shape: tuple,
+        channels: list = (32, 64, 128),
+        k: int | list = 3,  # kernel size, or one per layer
+        pool: int = 2,
+        norm: str = 'all',  # max-pool size; input norm of layers 2, 3, ... (layer 1 normalises the whole input)
+        bn: bool = False,
+    ):  # batch norm after every layer (see `FFConv`)
         super().__init__()
-        if len(shape) != 3: raise ValueError(f"shape must be (C, H, W), got {shape}.")
-        ks = list(k) if isinstance(k, (list, tuple)) else [k]*len(channels)
-        if len(ks) != len(channels): raise ValueError(f"{len(ks)} kernel sizes for {len(channels)} layers: give one, or one per layer.")
-        if any(int(c) < 1 for c in channels): raise ValueError(f"Channel counts must be >= 1, got {list(channels)}.")
-        self.shape, self.channels, self.k, self.pool, self.norm, self.bn = tuple(shape), list(channels), ks, pool, norm, bn
+        if len(shape) != 3:
+            raise ValueError(f"shape must be (C, H, W), got {shape}.")
+        ks = list(k) if isinstance(k, (list, tuple)) else [k] * len(channels)
+        if len(ks) != len(channels):
+            raise ValueError(f"{len(ks)} kernel sizes for {len(channels)} layers: give one, or one per layer.")
+        if any(int(c) < 1 for c in channels):
+            raise ValueError(f"Channel counts must be >= 1, got {list(channels)}.")
+        self.shape, self.channels, self.k, self.pool, self.norm, self.bn = (
+            tuple(shape),
+            list(channels),
+            ks,
+            pool,
+            norm,
+            bn,
+        )
         c_in = [shape[0]] + self.channels[:-1]
-        self.layers = nn.ModuleList([FFConv(i, o, kk, pool, 'all' if n==0 else norm, bn)
-                                     for n, (i, o, kk) in enumerate(zip(c_in, self.channels, ks))])
+        self.layers = nn.ModuleList(
+            [
+                FFConv(i, o, kk, pool, 'all' if n == 0 else norm, bn)
+                for n, (i, o, kk) in enumerate(zip(c_in, self.channels, ks))
+            ]
+        )
+
     @property
-    def config(self): return dict(shape=list(self.shape), channels=self.channels, k=self.k, pool=self.pool, norm=self.norm, bn=self.bn)
-    def forward(self, x:Tensor) -> list:
+    def config(self):
+        return dict(
+            shape=list(self.shape), channels=self.channels, k=self.k, pool=self.pool, norm=self.norm, bn=self.bn
+        )
+
+    def forward(self, x: Tensor) -> list:
         "The activity of every layer."
-        x = self.check(x); acts = []
-        for l in self.layers: x = l(x); acts.append(x)
+        x = self.check(x)
+        acts = []
+        for l in self.layers:
+            x = l(x)
+            acts.append(x)
         return acts
 
 # %% ../nbs/03_layers.ipynb #82bb62e2
-def check_images(x:Tensor, shape:tuple, device=None) -> Tensor:
+def check_images(x: Tensor, shape: tuple, device=None) -> Tensor:
     "`x` as a float batch (B, C, H, W) of image `shape` on `device`; one image (C, H, W), or flat (C*H*W,), becomes a batch of one."
-    x = x if isinstance(x, Tensor) else torch.as_tensor(x, device=device)                  # a list or an array
-    if x.ndim == 1 and x.numel() == shape[0]*shape[1]*shape[2]: x = x.view(*shape)          # one flat image
-    if x.ndim == 3: x = x[None]
+    x = x if isinstance(x, Tensor) else torch.as_tensor(x, device=device)  # a list or an array
+    if x.ndim == 1 and x.numel() == shape[0] * shape[1] * shape[2]:
+        x = x.view(*shape)  # one flat image
+    if x.ndim == 3:
+        x = x[None]
     C, H, W = shape
-    if x.ndim != 4: raise ValueError(f"Expected images (B, {C}, {H}, {W}) or one image ({C}, {H}, {W}), got a tensor of shape {tuple(x.shape)}.")
+    if x.ndim != 4:
+        raise ValueError(
+            f"Expected images (B, {C}, {H}, {W}) or one image ({C}, {H}, {W}), got a tensor of shape {tuple(x.shape)}."
+        )
     c, h, w = x.shape[1:]
-    if c != C: raise ValueError(f"This model was built for {C}-channel inputs, got {c} channels: convert the images "
-                                f"({'x.mean(1, keepdim=True)' if C==1 else 'x.expand(-1, 3, -1, -1)'}) or build the model with shape=({c}, {h}, {w}).")
-    if (h, w) != (H, W): raise ValueError(f"This model was built for {H}x{W} images, got {h}x{w}: resize them "
-                                          f"(F.interpolate(x, size=({H}, {W}))) or build the model with shape=({c}, {h}, {w}).")
-    x = x.to(device=device, dtype=torch.float32)                                          # uint8, float64, ... as float32
-    if not torch.isfinite(x).all(): raise ValueError("The images hold NaN or infinite values: clean the input before predicting.")
+    if c != C:
+        raise ValueError(
+            f"This model was built for {C}-channel inputs, got {c} channels: convert the images "
+            f"({'x.mean(1, keepdim=True)' if C == 1 else 'x.expand(-1, 3, -1, -1)'}) or build the model with shape=({c}, {h}, {w})."
+        )
+    if (h, w) != (H, W):
+        raise ValueError(
+            f"This model was built for {H}x{W} images, got {h}x{w}: resize them "
+            f"(F.interpolate(x, size=({H}, {W}))) or build the model with shape=({c}, {h}, {w})."
+        )
+    x = x.to(device=device, dtype=torch.float32)  # uint8, float64, ... as float32
+    if not torch.isfinite(x).all():
+        raise ValueError("The images hold NaN or infinite values: clean the input before predicting.")
     return x
+
 
 FFCNN.check = lambda self, x: check_images(x, self.shape)

@@ -22,276 +22,444 @@ __all__ = ['Callback', 'FFLearner', 'learner_kwargs', 'ProgressCB', 'history_dic
 # %% ../nbs/06_learner.ipynb #a68244f4
 class Callback:
     "Base class: override any of the event methods; each gets the `FFLearner`."
+
     order = 0
-    def __call__(self, event:str, learn): getattr(self, event, lambda learn: None)(learn)
+
+    def __call__(self, event: str, learn):
+        getattr(self, event, lambda learn: None)(learn)
 
 # %% ../nbs/06_learner.ipynb #f5e7823e
 class FFLearner:
     "Layer-local FF training of `model.layers` on `data` with `negatives`, a layer `loss` and callbacks."
-    def __init__(self, model:nn.Module, data:FFData, negatives,
-                 loss:str|LayerLoss='softplus', # a `LayerLoss`, or softplus, symba or two_threshold
-                 loss_kw:dict|None=None, # hyper-parameters of a named loss; a list value gives one per layer, e.g. theta=[2, 2]
-                 goodness:str='mean', # 'mean' or 'sum' of squares (named losses)
-                 lr:float|list=1e-3, # learning rate, or one per layer
-                 wd:float|list=0., # weight decay, or one per layer
-                 opt:str='adam', # 'adam', 'adamw' or 'sgd' (momentum 0.9)
-                 bs:int=100, # batch size
-                 schedule:str='all', # 'all': every layer on every batch; 'layerwise': one layer after the other; 'parallel': all, each for its own epochs
-                 epochs:int|list=10, # epochs ('all'), or epochs per layer ('layerwise', 'parallel')
-                 lr_sched:str='cos', # 'cos' (cosine decay to 0), 'const', or `f(layer, step) -> factor` (steps: the layer's batches so far)
-                 eval_frequency:int=1, # evaluate every N epochs (and at the end)
-                 readout=None, # `readout(learn, split) -> dict(layers=[acc...], overall=acc)`
-                 tfm=None, # augmentation of training batches: `tfm(xb, generator) -> xb`
-                 cbs:list|None=None, # callbacks
-                 seed:int=0): # seeds batch order and negatives
-        if schedule not in ('all', 'layerwise', 'parallel'): raise ValueError(f"Unknown schedule {schedule!r}: use 'all', 'layerwise' or 'parallel'.")
-        if opt not in ('adam', 'adamw', 'sgd'): raise ValueError(f"Unknown optimizer {opt!r}: use 'adam', 'adamw' or 'sgd'.")
-        check_positive('bs (batch size)', bs); check_positive('lr (learning rate)', lr); check_positive('eval_frequency', eval_frequency)
-        check_positive('epochs', epochs, allow_zero=True)    # 0: an untrained network, the control of every readout
-        if len(data.train) == 0: raise ValueError(f"{data.name}'s training split is empty: check the data (or a valid= that takes every image).")
+
+    def __init__(
+        self,
+        model: nn.Module,
+        data: FFData,
+        negatives,
+        loss: str | LayerLoss = 'softplus',  # a `LayerLoss`, or softplus, symba or two_threshold
+        loss_kw: dict
+        | None = None,  # hyper-parameters of a named loss; a list value gives one per layer, e.g. theta=[2, 2]
+        goodness: str = 'mean',  # 'mean' or 'sum' of squares (named losses)
+        lr: float | list = 1e-3,  # learning rate, or one per layer
+        wd: float | list = 0.0,  # weight decay, or one per layer
+        opt: str = 'adam',  # 'adam', 'adamw' or 'sgd' (momentum 0.9)
+        bs: int = 100,  # batch size
+        schedule: str = 'all',  # 'all': every layer on every batch; 'layerwise': one layer after the other; 'parallel': all, each for its own epochs
+        epochs: int | list = 10,  # epochs ('all'), or epochs per layer ('layerwise', 'parallel')
+        lr_sched: str = 'cos',  # 'cos' (cosine decay to 0), 'const', or `f(layer, step) -> factor` (steps: the layer's batches so far)
+        eval_frequency: int = 1,  # evaluate every N epochs (and at the end)
+        readout=None,  # `readout(learn, split) -> dict(layers=[acc...], overall=acc)`
+        tfm=None,  # augmentation of training batches: `tfm(xb, generator) -> xb`
+        cbs: list | None = None,  # callbacks
+        seed: int = 0,
+    ):  # seeds batch order and negatives
+        if schedule not in ('all', 'layerwise', 'parallel'):
+            raise ValueError(f"Unknown schedule {schedule!r}: use 'all', 'layerwise' or 'parallel'.")
+        if opt not in ('adam', 'adamw', 'sgd'):
+            raise ValueError(f"Unknown optimizer {opt!r}: use 'adam', 'adamw' or 'sgd'.")
+        check_positive('bs (batch size)', bs)
+        check_positive('lr (learning rate)', lr)
+        check_positive('eval_frequency', eval_frequency)
+        check_positive('epochs', epochs, allow_zero=True)  # 0: an untrained network, the control of every readout
+        if len(data.train) == 0:
+            raise ValueError(
+                f"{data.name}'s training split is empty: check the data (or a valid= that takes every image)."
+            )
         store_attr('model,data,negatives,opt,bs,schedule,lr_sched,eval_frequency,readout,tfm,seed')
         self.L = n = len(model.layers)
-        per = lambda v: list(v) if isinstance(v, (list, tuple)) else [v]*n
-        self.lrs, self.wds, self.epochs = per(lr), per(wd), per(epochs) if schedule!='all' else int(epochs)
-        if schedule!='all' and len(self.epochs) != n: raise ValueError(f"{len(self.epochs)} epoch counts for {n} layers: give one per layer.")
+        per = lambda v: list(v) if isinstance(v, (list, tuple)) else [v] * n
+        self.lrs, self.wds, self.epochs = per(lr), per(wd), per(epochs) if schedule != 'all' else int(epochs)
+        if schedule != 'all' and len(self.epochs) != n:
+            raise ValueError(f"{len(self.epochs)} epoch counts for {n} layers: give one per layer.")
         for k, v in (('lr', self.lrs), ('wd', self.wds)):
-            if len(v) != n or not check_positive(k, v, allow_zero=k=='wd'): raise ValueError(f"{len(v)} values of {k} for {n} layers: give one value, or one per layer.")
-        if isinstance(loss, str): loss = GoodnessLoss(loss, goodness, **(loss_kw or {}))
-        elif loss_kw: raise ValueError("loss_kw is for a loss given by name: set the hyper-parameters on the loss object instead.")
+            if len(v) != n or not check_positive(k, v, allow_zero=k == 'wd'):
+                raise ValueError(f"{len(v)} values of {k} for {n} layers: give one value, or one per layer.")
+        if isinstance(loss, str):
+            loss = GoodnessLoss(loss, goodness, **(loss_kw or {}))
+        elif loss_kw:
+            raise ValueError(
+                "loss_kw is for a loss given by name: set the hyper-parameters on the loss object instead."
+            )
         self.loss = loss
         self.device = next(model.parameters()).device
         self.gen = torch.Generator(self.device).manual_seed(seed)
         negatives.generator = self.gen
-        if getattr(negatives, 'needs_model', False) and negatives.model is None: negatives.model = model   # hard_mining, adversarial
+        if getattr(negatives, 'needs_model', False) and negatives.model is None:
+            negatives.model = model  # hard_mining, adversarial
         self.loss.setup(self)
         self.opts = [self.make_opt(l.parameters(), lr, wd) for l, lr, wd in zip(model.layers, self.lrs, self.wds)]
         self.cbs = sorted(listify(cbs), key=lambda c: c.order)
-        self.history, self.train_log, self.epoch, self.train_seconds = [], [], 0, 0.   # train_seconds: epochs only, no evaluation
+        self.history, self.train_log, self.epoch, self.train_seconds = (
+            [],
+            [],
+            0,
+            0.0,
+        )  # train_seconds: epochs only, no evaluation
 
 # %% ../nbs/06_learner.ipynb #58d1e46f
 @patch
-def make_opt(self:FFLearner, params, lr:float, wd:float=0.):
+def make_opt(self: FFLearner, params, lr: float, wd: float = 0.0):
     "The optimiser of one layer's parameters."
-    if self.opt == 'sgd': return torch.optim.SGD(params, lr=lr, momentum=0.9, weight_decay=wd)
-    return (torch.optim.AdamW if self.opt == 'adamw' else torch.optim.Adam)(params, lr=lr, weight_decay=wd, fused=self.device.type == 'cuda' or None)
+    if self.opt == 'sgd':
+        return torch.optim.SGD(params, lr=lr, momentum=0.9, weight_decay=wd)
+    return (torch.optim.AdamW if self.opt == 'adamw' else torch.optim.Adam)(
+        params, lr=lr, weight_decay=wd, fused=self.device.type == 'cuda' or None
+    )
+
 
 @patch
-def cb(self:FFLearner, event:str): [c(event, self) for c in self.cbs]
+def cb(self: FFLearner, event: str):
+    [c(event, self) for c in self.cbs]
+
+
 FFLearner.loss_name = property(lambda self: getattr(self.loss, 'name', type(self.loss).__name__))
 
-def learner_kwargs(kw:dict) -> dict:
+
+def learner_kwargs(kw: dict) -> dict:
     "`kw` if every key is an `FFLearner` option (for builders that pass options on); else one error naming them."
-    ok = [k for k in inspect.signature(FFLearner.__init__).parameters if k not in ('self', 'model', 'data', 'negatives')]
-    if bad := [k for k in kw if k not in ok]: raise ValueError(f"FFLearner has no option {', '.join(map(repr, bad))}: it takes {', '.join(ok)}.")
+    ok = [
+        k for k in inspect.signature(FFLearner.__init__).parameters if k not in ('self', 'model', 'data', 'negatives')
+    ]
+    if bad := [k for k in kw if k not in ok]:
+        raise ValueError(f"FFLearner has no option {', '.join(map(repr, bad))}: it takes {', '.join(ok)}.")
     return kw
 
 # %% ../nbs/06_learner.ipynb #977dae2a
-def _forward_all(self:FFLearner, x:Tensor, active:list, B:int|None=None) -> list:
+def _forward_all(self: FFLearner, x: Tensor, active: list, B: int | None = None) -> list:
     "Stage 1: the activity of every layer; inactive layers without gradients (their mode is set by `run_epoch`)."
-    acts, link = [], getattr(self.model, 'link', None)     # a model's `link(i, a, B, generator)`: layer i's input (SCFF's pairs)
-    for i, layer in enumerate(self.model.layers[:self.L if self.loss.upward else max(active)+1]):
-        if i and link is not None: x = link(i, x, B, self.gen)
-        if i in active: x = layer(x.detach())
+    acts, link = (
+        [],
+        getattr(self.model, 'link', None),
+    )  # a model's `link(i, a, B, generator)`: layer i's input (SCFF's pairs)
+    for i, layer in enumerate(self.model.layers[: self.L if self.loss.upward else max(active) + 1]):
+        if i and link is not None:
+            x = link(i, x, B, self.gen)
+        if i in active:
+            x = layer(x.detach())
         else:
-            with torch.no_grad(): x = layer(x)
+            with torch.no_grad():
+                x = layer(x)
         acts.append(x)
     return acts
+
+
 FFLearner.forward_all = _forward_all
 
 # %% ../nbs/06_learner.ipynb #47a5a2ee
-def _step(self:FFLearner, xp:Tensor, xn:Tensor, active:list, y:Tensor|None=None):
+def _step(self: FFLearner, xp: Tensor, xn: Tensor, active: list, y: Tensor | None = None):
     "One layer-local update of the `active` layers on positives `xp` (labels `y`) and negatives `xn`."
-    acts = self.forward_all(torch.cat([xp, xn]), active, len(xp))                                 # 1. every layer
+    acts = self.forward_all(torch.cat([xp, xn]), active, len(xp))  # 1. every layer
     g = []
-    for i, a in enumerate(acts):                                                               # 2. every goodness
-        with torch.set_grad_enabled(i in active): g.append(self.loss.goodness(i, a))
-    st, total = StepState(acts, g, len(xp), y), 0.
-    for i in active:                                                                           # 3. each active loss
+    for i, a in enumerate(acts):  # 2. every goodness
+        with torch.set_grad_enabled(i in active):
+            g.append(self.loss.goodness(i, a))
+    st, total = StepState(acts, g, len(xp), y), 0.0
+    for i in active:  # 3. each active loss
         loss, gp, gn = self.loss(i, st)
         total = total + loss
         self.stats[i] += torch.stack([loss.detach(), gp.detach(), gn.detach()])
-    for i in active: self.opts[i].zero_grad(set_to_none=True)
+    for i in active:
+        self.opts[i].zero_grad(set_to_none=True)
     total.backward()
-    for i in active: self.opts[i].step()
+    for i in active:
+        self.opts[i].step()
     self.n_batches += 1
+
+
 FFLearner.step = _step
 
 # %% ../nbs/06_learner.ipynb #e20fe0cd
-def _evaluate(self:FFLearner, split:Split|None=None, record:bool=True) -> dict:
+def _evaluate(self: FFLearner, split: Split | None = None, record: bool = True) -> dict:
     "Per-layer and overall accuracy of the readout on `split`."
-    if self.readout is None: raise ValueError("This learner has no readout: pass readout= to evaluate it.")
+    if self.readout is None:
+        raise ValueError("This learner has no readout: pass readout= to evaluate it.")
     split = split or self.data.valid or self.data.test
-    modes = [l.training for l in self.model.layers]; self.model.eval()
-    with torch.no_grad(): r = self.readout(self, split)
-    for l, m in zip(self.model.layers, modes): l.train(m)
+    modes = [l.training for l in self.model.layers]
+    self.model.eval()
+    with torch.no_grad():
+        r = self.readout(self, split)
+    for l, m in zip(self.model.layers, modes):
+        l.train(m)
     r = dict(layers=[None if a is None else float(a) for a in r['layers']], overall=float(r['overall']))
     if record:
-        self.history.append(dict(epoch=self.epoch, **r, time=round(time.time()-self.t0, 2)))
+        self.history.append(dict(epoch=self.epoch, **r, time=round(time.time() - self.t0, 2)))
         self.cb('after_eval')
     return r
+
+
 FFLearner.evaluate = _evaluate
 
 # %% ../nbs/06_learner.ipynb #947ce6db
-def _set_lr(self:FFLearner, i:int, step:int, steps:int):
+def _set_lr(self: FFLearner, i: int, step: int, steps: int):
     "Layer `i`'s learning rate at its batch `step` of `steps`."
-    f = self.lr_sched(i, step) if callable(self.lr_sched) else 0.5*(1+math.cos(math.pi*step/steps)) if self.lr_sched=='cos' else 1.
-    for g in self.opts[i].param_groups: g['lr'] = self.lrs[i]*f
+    f = (
+        self.lr_sched(i, step)
+        if callable(self.lr_sched)
+        else 0.5 * (1 + math.cos(math.pi * step / steps))
+        if self.lr_sched == 'cos'
+        else 1.0
+    )
+    for g in self.opts[i].param_groups:
+        g['lr'] = self.lrs[i] * f
+
+
 FFLearner.set_lr = _set_lr
 
 # %% ../nbs/06_learner.ipynb #b67422f2
-def _run_epoch(self:FFLearner, active:list, done:int, total:int):
+def _run_epoch(self: FFLearner, active: list, done: int, total: int):
     "One pass over the training data, updating the `active` layers."
     self.active, self.stats, self.n_batches, t0 = active, torch.zeros(self.L, 3, device=self.device), 0, time.time()
-    for i, l in enumerate(self.model.layers): l.train(i in active)          # frozen layers: eval mode
-    self.n_epoch_batches = math.ceil(len(self.data.train)/self.bs)
+    for i, l in enumerate(self.model.layers):
+        l.train(i in active)  # frozen layers: eval mode
+    self.n_epoch_batches = math.ceil(len(self.data.train) / self.bs)
     self.cb('before_epoch')
     neg = self.negatives
     for k, (xb, yb) in enumerate(batches(self.data.train, self.bs, generator=self.gen)):
-        for i in active: self.set_lr(i, done*self.n_epoch_batches + k, (self.epochs[i] if self.schedule=='parallel' else total)*self.n_epoch_batches)
-        if self.tfm is not None: xb = self.tfm(xb, self.gen)
+        for i in active:
+            self.set_lr(
+                i,
+                done * self.n_epoch_batches + k,
+                (self.epochs[i] if self.schedule == 'parallel' else total) * self.n_epoch_batches,
+            )
+        if self.tfm is not None:
+            xb = self.tfm(xb, self.gen)
         self.step(neg.create_positive(xb, yb), neg.generate(xb, yb), active, yb)
         self.cb('after_batch')
-    self.epoch += 1; self.train_seconds += time.time() - t0
-    s = (self.stats/max(self.n_batches, 1)).tolist()
+    self.epoch += 1
+    self.train_seconds += time.time() - t0
+    s = (self.stats / max(self.n_batches, 1)).tolist()
     check_finite(self.stats, f"at epoch {self.epoch}")
-    self.train_log.append(dict(epoch=self.epoch, active=list(active), loss=[r[0] for r in s], gpos=[r[1] for r in s], gneg=[r[2] for r in s]))
+    self.train_log.append(
+        dict(
+            epoch=self.epoch,
+            active=list(active),
+            loss=[r[0] for r in s],
+            gpos=[r[1] for r in s],
+            gneg=[r[2] for r in s],
+        )
+    )
     self.cb('after_epoch')
+
+
 FFLearner.run_epoch = _run_epoch
 
 # %% ../nbs/06_learner.ipynb #c8eb77d5
-def _fit(self:FFLearner):
+def _fit(self: FFLearner):
     "Train with the learner's schedule, evaluating every `eval_frequency` epochs."
-    self.t0 = time.time(); self.model.train()
+    self.t0 = time.time()
+    self.model.train()
     self.cb('before_fit')
     L, E = range(self.L), self.epochs
-    if self.schedule == 'all': phases = [(list(L), e, E) for e in range(E)]
-    elif self.schedule == 'layerwise': phases = [([i], e, E[i]) for i in L for e in range(E[i])]
-    else: phases = [([i for i in L if e < E[i]], e, max(E)) for e in range(max(E))]     # parallel: layer i stops after E[i]
+    if self.schedule == 'all':
+        phases = [(list(L), e, E) for e in range(E)]
+    elif self.schedule == 'layerwise':
+        phases = [([i], e, E[i]) for i in L for e in range(E[i])]
+    else:
+        phases = [([i for i in L if e < E[i]], e, max(E)) for e in range(max(E))]  # parallel: layer i stops after E[i]
     for active, e, n in phases:
         self.run_epoch(active, e, n)
-        if self.readout is not None and ((e+1) % self.eval_frequency == 0 or e+1 == n): self.evaluate()
+        if self.readout is not None and ((e + 1) % self.eval_frequency == 0 or e + 1 == n):
+            self.evaluate()
     self.model.train()
     self.fit_time = time.time() - self.t0
     self.cb('after_fit')
     return self
+
+
 FFLearner.fit = _fit
 
 # %% ../nbs/06_learner.ipynb #82a5d09c
 from tqdm.auto import tqdm
 
+
 class ProgressCB(Callback):
     "A progress bar per epoch with live G+, G- and loss of every active layer; prints evaluations."
+
     order = 10
-    def __init__(self, every:int=10, verbose:bool=True, leave:bool=False,
-                 bar:bool=True): # bar=False: only the evaluation lines (for logs and stored notebook outputs)
-        store_attr(but='bar'); self.show_bar = bar
+
+    def __init__(
+        self, every: int = 10, verbose: bool = True, leave: bool = False, bar: bool = True
+    ):  # bar=False: only the evaluation lines (for logs and stored notebook outputs)
+        store_attr(but='bar')
+        self.show_bar = bar
+
     def before_epoch(self, learn):
-        self.bar = tqdm(total=learn.n_epoch_batches, leave=self.leave, desc=f"epoch {learn.epoch+1}", dynamic_ncols=True,
-                        mininterval=1., disable=not self.show_bar)
+        self.bar = tqdm(
+            total=learn.n_epoch_batches,
+            leave=self.leave,
+            desc=f"epoch {learn.epoch + 1}",
+            dynamic_ncols=True,
+            mininterval=1.0,
+            disable=not self.show_bar,
+        )
+
     def after_batch(self, learn):
-        if not self.show_bar: return
+        if not self.show_bar:
+            return
         self.bar.update(1)
         if learn.n_batches % self.every == 0:
             s = (learn.stats / learn.n_batches).tolist()
-            self.bar.set_postfix_str(' | '.join(f"L{i+1} G+ {s[i][1]:.2f} G- {s[i][2]:.2f} l {s[i][0]:.3f}" for i in learn.active))
-    def after_epoch(self, learn): self.bar.close()
+            self.bar.set_postfix_str(
+                ' | '.join(f"L{i + 1} G+ {s[i][1]:.2f} G- {s[i][2]:.2f} l {s[i][0]:.3f}" for i in learn.active)
+            )
+
+    def after_epoch(self, learn):
+        self.bar.close()
+
     def after_eval(self, learn):
-        if not self.verbose: return
+        if not self.verbose:
+            return
         h = learn.history[-1]
-        accs = ' '.join(f"L{i+1} {a*100:.2f}" for i,a in enumerate(h['layers']) if a is not None)
-        print(f"epoch {h['epoch']:3d}  acc {h['overall']*100:6.2f}%  per layer: {accs}  ({h['time']:.1f}s)")
+        accs = ' '.join(f"L{i + 1} {a * 100:.2f}" for i, a in enumerate(h['layers']) if a is not None)
+        print(f"epoch {h['epoch']:3d}  acc {h['overall'] * 100:6.2f}%  per layer: {accs}  ({h['time']:.1f}s)")
 
 # %% ../nbs/06_learner.ipynb #2cb2afe7
 def history_dict(learn) -> dict:
     "The evaluation history as the JSON of layer-wise FF research."
     h = learn.history
-    return dict(epochs=[r['epoch'] for r in h],
-                accuracies={f"layer_{i+1}": [None if r['layers'][i] is None else round(100*r['layers'][i], 3) for r in h] for i in range(learn.L)},
-                overall=[round(100*r['overall'], 3) for r in h], times=[r['time'] for r in h],
-                num_layers=learn.L, total_epochs=learn.epoch, train_log=learn.train_log)
+    return dict(
+        epochs=[r['epoch'] for r in h],
+        accuracies={
+            f"layer_{i + 1}": [None if r['layers'][i] is None else round(100 * r['layers'][i], 3) for r in h]
+            for i in range(learn.L)
+        },
+        overall=[round(100 * r['overall'], 3) for r in h],
+        times=[r['time'] for r in h],
+        num_layers=learn.L,
+        total_epochs=learn.epoch,
+        train_log=learn.train_log,
+    )
 
 # %% ../nbs/06_learner.ipynb #e60e37d3
-def plot_layer_history(hist:dict, ax=None):
+def plot_layer_history(hist: dict, ax=None):
     "All layers' accuracy against epochs on one graph."
     import matplotlib.pyplot as plt
-    if ax is None: _, ax = plt.subplots(figsize=(6, 3.5))
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 3.5))
     for k, v in hist['accuracies'].items():
         pts = [(e, a) for e, a in zip(hist['epochs'], v) if a is not None]
-        if pts: ax.plot(*zip(*pts), marker='o', ms=3, label=k.replace('_', ' '))
+        if pts:
+            ax.plot(*zip(*pts), marker='o', ms=3, label=k.replace('_', ' '))
     ax.plot(hist['epochs'], hist['overall'], 'k--', lw=1.5, label='overall')
-    ax.set_xlabel('epoch'); ax.set_ylabel('accuracy (%)'); ax.grid(alpha=.3); ax.legend(fontsize=8)
+    ax.set_xlabel('epoch')
+    ax.set_ylabel('accuracy (%)')
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
     return ax
 
 # %% ../nbs/06_learner.ipynb #d87b0fa0
-def plot_layer_comparison(hist:dict):
+def plot_layer_comparison(hist: dict):
     "Bars of each layer's final accuracy and of its gain since the first evaluation."
     import matplotlib.pyplot as plt
+
     names = list(hist['accuracies'])
-    first = [next((a for a in hist['accuracies'][k] if a is not None), 0.) for k in names]
-    final = [next((a for a in reversed(hist['accuracies'][k]) if a is not None), 0.) for k in names]
+    first = [next((a for a in hist['accuracies'][k] if a is not None), 0.0) for k in names]
+    final = [next((a for a in reversed(hist['accuracies'][k]) if a is not None), 0.0) for k in names]
     fig, (a1, a2) = plt.subplots(1, 2, figsize=(8, 3))
-    a1.bar(names, final, color='tab:blue'); a1.set_title('final accuracy (%)'); a1.set_ylim(min(final)*0.95, 100)
-    a2.bar(names, [f-s for f, s in zip(final, first)], color='tab:green'); a2.set_title('gain since first evaluation (points)')
-    fig.tight_layout(); return fig
+    a1.bar(names, final, color='tab:blue')
+    a1.set_title('final accuracy (%)')
+    a1.set_ylim(min(final) * 0.95, 100)
+    a2.bar(names, [f - s for f, s in zip(final, first)], color='tab:green')
+    a2.set_title('gain since first evaluation (points)')
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/06_learner.ipynb #c8b1e714
 class HistoryCB(Callback):
     "At the end of a fit, write the history JSON, the two plots and a text summary to `out`."
+
     order = 20
-    def __init__(self, out:str|Path, config:dict|None=None): store_attr()
+
+    def __init__(self, out: str | Path, config: dict | None = None):
+        store_attr()
+
     def after_fit(self, learn):
-        import matplotlib; import matplotlib.pyplot as plt
-        out = Path(self.out); out.mkdir(parents=True, exist_ok=True)
+        import matplotlib
+        import matplotlib.pyplot as plt
+
+        out = Path(self.out)
+        out.mkdir(parents=True, exist_ok=True)
         hist = history_dict(learn)
-        (out/'layer_accuracies_history.json').write_text(json.dumps(hist, indent=1))
-        if not learn.history: return
-        ax = plot_layer_history(hist); ax.figure.tight_layout(); ax.figure.savefig(out/'layer_accuracies_plot.png', dpi=120); plt.close(ax.figure)
-        fig = plot_layer_comparison(hist); fig.savefig(out/'layer_comparison.png', dpi=120); plt.close(fig)
-        (out/'training_summary.txt').write_text(training_summary(learn, hist, self.config))
+        (out / 'layer_accuracies_history.json').write_text(json.dumps(hist, indent=1))
+        if not learn.history:
+            return
+        ax = plot_layer_history(hist)
+        ax.figure.tight_layout()
+        ax.figure.savefig(out / 'layer_accuracies_plot.png', dpi=120)
+        plt.close(ax.figure)
+        fig = plot_layer_comparison(hist)
+        fig.savefig(out / 'layer_comparison.png', dpi=120)
+        plt.close(fig)
+        (out / 'training_summary.txt').write_text(training_summary(learn, hist, self.config))
 
 # %% ../nbs/06_learner.ipynb #946a0902
-def training_summary(learn, hist:dict, config:dict|None=None) -> str:
+def training_summary(learn, hist: dict, config: dict | None = None) -> str:
     "A plain-text summary: configuration, and per layer the first, best and final accuracy."
-    lines = [f"ff_nbdev training summary", f"dataset: {learn.data.name}  schedule: {learn.schedule}  epochs: {learn.epoch}  "
-             f"loss: {learn.loss_name}  wall time: {getattr(learn, 'fit_time', 0):.1f}s"]
-    if config: lines += [f"config: {json.dumps(config)}"]
+    lines = [
+        f"ff_nbdev training summary",
+        f"dataset: {learn.data.name}  schedule: {learn.schedule}  epochs: {learn.epoch}  "
+        f"loss: {learn.loss_name}  wall time: {getattr(learn, 'fit_time', 0):.1f}s",
+    ]
+    if config:
+        lines += [f"config: {json.dumps(config)}"]
     lines.append(f"{'layer':>8} {'first':>8} {'best':>8} {'(epoch)':>8} {'final':>8}")
     for k, v in hist['accuracies'].items():
         pts = [(e, a) for e, a in zip(hist['epochs'], v) if a is not None]
-        if not pts: continue
+        if not pts:
+            continue
         be, ba = max(pts, key=lambda p: p[1])
         lines.append(f"{k:>8} {pts[0][1]:8.2f} {ba:8.2f} {be:8d} {pts[-1][1]:8.2f}")
-    lines.append(f"{'overall':>8} {hist['overall'][0]:8.2f} {max(hist['overall']):8.2f} {hist['epochs'][hist['overall'].index(max(hist['overall']))]:8d} {hist['overall'][-1]:8.2f}")
+    lines.append(
+        f"{'overall':>8} {hist['overall'][0]:8.2f} {max(hist['overall']):8.2f} {hist['epochs'][hist['overall'].index(max(hist['overall']))]:8d} {hist['overall'][-1]:8.2f}"
+    )
     return '\n'.join(lines) + '\n'
 
 # %% ../nbs/06_learner.ipynb #29035cc3
-def save_checkpoint(model:nn.Module, path:str|Path, config:dict|None=None) -> Path:
+def save_checkpoint(model: nn.Module, path: str | Path, config: dict | None = None) -> Path:
     "Save `model`'s weights and the `config` to rebuild it."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     torch.save(dict(format='ff_nbdev', version=1, config=config or {}, state_dict=model.state_dict()), path)
     return path
 
 # %% ../nbs/06_learner.ipynb #9147814e
-def read_checkpoint(path:str|Path) -> dict:
+def read_checkpoint(path: str | Path) -> dict:
     "Read a checkpoint written by `save_checkpoint`, with clear errors for a missing or corrupt file."
     path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f"No checkpoint at {path}: check the path (or train one with ff-train --out).")
-    try: ck = torch.load(path, map_location='cpu', weights_only=True)
+    if not path.exists():
+        raise FileNotFoundError(f"No checkpoint at {path}: check the path (or train one with ff-train --out).")
+    try:
+        ck = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
-        raise ValueError(f"Checkpoint {path} is corrupt or not a ff_nbdev checkpoint ({type(e).__name__}): re-save it with save_checkpoint.") from None
+        raise ValueError(
+            f"Checkpoint {path} is corrupt or not a ff_nbdev checkpoint ({type(e).__name__}): re-save it with save_checkpoint."
+        ) from None
     if not isinstance(ck, dict) or ck.get('format') != 'ff_nbdev' or not isinstance(ck.get('state_dict'), dict):
         raise ValueError(f"{path} is not a ff_nbdev checkpoint (or has no weights): re-save it with save_checkpoint.")
-    if any(torch.is_tensor(v) and v.is_floating_point() and not torch.isfinite(v).all() for v in ck['state_dict'].values()):
-        raise ValueError(f"{path} holds NaN or infinite weights: the run that saved it diverged; train it again with a lower learning rate.")
+    if any(
+        torch.is_tensor(v) and v.is_floating_point() and not torch.isfinite(v).all() for v in ck['state_dict'].values()
+    ):
+        raise ValueError(
+            f"{path} holds NaN or infinite weights: the run that saved it diverged; train it again with a lower learning rate."
+        )
     return ck
 
 # %% ../nbs/06_learner.ipynb #0983c503
-def load_checkpoint(model:nn.Module, path:str|Path) -> nn.Module:
+def load_checkpoint(model: nn.Module, path: str | Path) -> nn.Module:
     "Load the weights at `path` into `model`; a mismatch names both shapes."
     sd, own = read_checkpoint(path)['state_dict'], model.state_dict()
-    bad = [f"{k}: file {tuple(sd[k].shape)} vs model {tuple(v.shape)}" for k, v in own.items() if k in sd and sd[k].shape != v.shape]
+    bad = [
+        f"{k}: file {tuple(sd[k].shape)} vs model {tuple(v.shape)}"
+        for k, v in own.items()
+        if k in sd and sd[k].shape != v.shape
+    ]
     missing = [k for k in own if k not in sd]
     if bad or missing or len(sd) != len(own):
-        raise ValueError(f"Checkpoint {path} does not fit this model ({'; '.join(bad) or 'missing ' + ', '.join(missing) or 'extra weights'}): "
-                         "build the model with the config stored in the checkpoint.")
-    model.load_state_dict(sd); return model
+        raise ValueError(
+            f"Checkpoint {path} does not fit this model ({'; '.join(bad) or 'missing ' + ', '.join(missing) or 'extra weights'}): "
+            "build the model with the config stored in the checkpoint."
+        )
+    model.load_state_dict(sd)
+    return model

@@ -19,69 +19,116 @@ __all__ = ['StepState', 'LayerLoss', 'GoodnessLoss', 'CompetitiveLoss', 'MonoFor
 @dataclass
 class StepState:
     "What a layer loss sees: every layer's activity and goodness, the number of positives `B` and the labels `y`."
-    acts: list          # activity of every layer, (B + B', ...) each: B positives, then the negatives
-    g: list             # `loss.goodness(i, acts[i])` of every layer
-    B: int              # number of positive rows
-    y: Tensor|None      # labels of the positives (None for label-free strategies)
+
+    acts: list  # activity of every layer, (B + B', ...) each: B positives, then the negatives
+    g: list  # `loss.goodness(i, acts[i])` of every layer
+    B: int  # number of positive rows
+    y: Tensor | None  # labels of the positives (None for label-free strategies)
+
 
 class LayerLoss:
     "Base class of layer losses: `goodness(i, a)` per layer, then `loss(i, st) -> (loss, mean G+, mean G-)`."
-    kind, upward = 'mean', False    # upward: the loss of a layer reads layers above it (the learner then runs them all)
-    def setup(self, learn): "Called once by the learner before it builds the optimisers."
-    def goodness(self, i:int, a:Tensor) -> Tensor: return goodness(a, self.kind)
-    def __call__(self, i:int, st:StepState): raise NotImplementedError
+
+    kind, upward = 'mean', False  # upward: the loss of a layer reads layers above it (the learner then runs them all)
+
+    def setup(self, learn):
+        "Called once by the learner before it builds the optimisers."
+
+    def goodness(self, i: int, a: Tensor) -> Tensor:
+        return goodness(a, self.kind)
+
+    def __call__(self, i: int, st: StepState):
+        raise NotImplementedError
 
 # %% ../nbs/05_losses.ipynb #4271dd80
 class GoodnessLoss(LayerLoss):
     "Each layer's own goodness of positives vs negatives, through the loss `name` of `00_core` (per-layer values as lists)."
-    def __init__(self, name:str='softplus', # softplus, symba or two_threshold
-                 kind:str='mean', # 'mean' or 'sum' of squares
-                 **kw): # the loss's hyper-parameters (theta, alpha, th1, th2); a list gives one per layer
-        if name not in LOSSES: raise ValueError(f"Unknown loss {name!r}: choose one of {', '.join(LOSSES)}.")
-        if kind not in ('mean', 'sum'): raise ValueError(f"Unknown goodness kind {kind!r}: use 'mean' or 'sum'.")
-        get_loss(name, **{k: v[0] if isinstance(v, (list, tuple)) and v else v for k, v in kw.items()})   # a misspelled key fails here
+
+    def __init__(
+        self,
+        name: str = 'softplus',  # softplus, symba or two_threshold
+        kind: str = 'mean',  # 'mean' or 'sum' of squares
+        **kw,
+    ):  # the loss's hyper-parameters (theta, alpha, th1, th2); a list gives one per layer
+        if name not in LOSSES:
+            raise ValueError(f"Unknown loss {name!r}: choose one of {', '.join(LOSSES)}.")
+        if kind not in ('mean', 'sum'):
+            raise ValueError(f"Unknown goodness kind {kind!r}: use 'mean' or 'sum'.")
+        get_loss(
+            name, **{k: v[0] if isinstance(v, (list, tuple)) and v else v for k, v in kw.items()}
+        )  # a misspelled key fails here
         self.name, self.kind, self.kw, self.fns = name, kind, kw, {}
+
     def setup(self, learn):
         for k, v in self.kw.items():
             if isinstance(v, (list, tuple)) and len(v) != learn.L:
                 raise ValueError(f"{k} has {len(v)} values for {learn.L} layers: give one value or one per layer.")
-    def fn(self, i:int):
+
+    def fn(self, i: int):
         "Layer `i`'s loss function of (G+, G-)."
-        if i not in self.fns: self.fns[i] = get_loss(self.name, **{k: v[i] if isinstance(v, (list, tuple)) else v for k, v in self.kw.items()})
+        if i not in self.fns:
+            self.fns[i] = get_loss(
+                self.name, **{k: v[i] if isinstance(v, (list, tuple)) else v for k, v in self.kw.items()}
+            )
         return self.fns[i]
+
     def __call__(self, i, st):
-        g = st.g[i]; gp, gn = g[:st.B], g[st.B:]
+        g = st.g[i]
+        gp, gn = g[: st.B], g[st.B :]
         return self.fn(i)(gp, gn), gp.mean(), gn.mean()
-    def __repr__(self): return f"GoodnessLoss({self.name!r}, kind={self.kind!r}, {self.kw})"
+
+    def __repr__(self):
+        return f"GoodnessLoss({self.name!r}, kind={self.kind!r}, {self.kw})"
 
 # %% ../nbs/05_losses.ipynb #46870a64
 class CompetitiveLoss(LayerLoss):
     "Channel-wise competition: cross-entropy of the class goodnesses (over `tau`); G+ true class, G- the others."
-    def __init__(self, n_classes:int=10, tau:float=1.0): self.n_classes, self.tau = n_classes, tau
-    def goodness(self, i, a): return class_goodness(a, self.n_classes, self.kind)   # (B, n_classes)
+
+    def __init__(self, n_classes: int = 10, tau: float = 1.0):
+        self.n_classes, self.tau = n_classes, tau
+
+    def goodness(self, i, a):
+        return class_goodness(a, self.n_classes, self.kind)  # (B, n_classes)
+
     def __call__(self, i, st):
-        if st.y is None: raise ValueError("Channel-wise competition needs the labels of the batch.")
-        G = st.g[i][:st.B]; gp = G.gather(1, st.y[:, None])[:, 0]
+        if st.y is None:
+            raise ValueError("Channel-wise competition needs the labels of the batch.")
+        G = st.g[i][: st.B]
+        gp = G.gather(1, st.y[:, None])[:, 0]
         return F.cross_entropy(G / self.tau, st.y), gp.mean(), (G.sum(1) - gp).mean() / (self.n_classes - 1)
-    def __repr__(self): return f"CompetitiveLoss(n_classes={self.n_classes}, tau={self.tau})"
+
+    def __repr__(self):
+        return f"CompetitiveLoss(n_classes={self.n_classes}, tau={self.tau})"
 
 # %% ../nbs/05_losses.ipynb #d4eb17bd
 class MonoForwardLoss(LayerLoss):
     "Mono-Forward: each layer gets a linear `head` to class scores (its own parameters), trained by cross-entropy."
-    def __init__(self, n_classes:int=10): self.n_classes, self.heads = n_classes, None
+
+    def __init__(self, n_classes: int = 10):
+        self.n_classes, self.heads = n_classes, None
+
     def setup(self, learn):
         tr = learn.data.train
-        with torch.no_grad(): acts = learn.model(learn.negatives.create_positive(tr.x[:2], tr.y[:2]))
+        with torch.no_grad():
+            acts = learn.model(learn.negatives.create_positive(tr.x[:2], tr.y[:2]))
         with torch.random.fork_rng(devices=[]):
             torch.manual_seed(learn.seed)
             for layer, a in zip(learn.model.layers, acts):
-                if getattr(layer, 'head', None) is None: layer.head = nn.Linear(a[0].numel(), self.n_classes, bias=False).to(a.device)
+                if getattr(layer, 'head', None) is None:
+                    layer.head = nn.Linear(a[0].numel(), self.n_classes, bias=False).to(a.device)
         self.heads = [l.head for l in learn.model.layers]
+
     def goodness(self, i, a):
-        if self.heads is None: raise ValueError("MonoForwardLoss has no heads yet: the learner calls setup(learn) before training.")
-        return self.heads[i](a.flatten(1))                                    # class scores (B, n_classes)
+        if self.heads is None:
+            raise ValueError("MonoForwardLoss has no heads yet: the learner calls setup(learn) before training.")
+        return self.heads[i](a.flatten(1))  # class scores (B, n_classes)
+
     def __call__(self, i, st):
-        if st.y is None: raise ValueError("Mono-Forward needs the labels of the batch.")
-        s = st.g[i][:st.B]; sp = s.gather(1, st.y[:, None])[:, 0]
+        if st.y is None:
+            raise ValueError("Mono-Forward needs the labels of the batch.")
+        s = st.g[i][: st.B]
+        sp = s.gather(1, st.y[:, None])[:, 0]
         return F.cross_entropy(s, st.y), sp.mean(), (s.sum(1) - sp).mean() / (self.n_classes - 1)
-    def __repr__(self): return f"MonoForwardLoss(n_classes={self.n_classes})"
+
+    def __repr__(self):
+        return f"MonoForwardLoss(n_classes={self.n_classes})"

@@ -17,29 +17,44 @@ from .readout import GoodnessReadout, LinearReadout, HeadReadout
 __all__ = ['mlp_learner']
 
 # %% ../nbs/08_mlp.ipynb #1816e5b0
-def mlp_learner(data:FFData,
-                layers:list|None=None, # sizes, input first: e.g. [64, 500, 500]; the input must match the data
-                negatives:Negatives|str|None=None, # the strategy (or its name); default: label embedding
-                label_scale:float=2.0, # height of the one-hot label
-                readout:str|None=None, # 'goodness', 'linear', 'heads' or 'none'; default: goodness if the strategy embeds labels, else linear
-                skip_first:bool|None=None, # goodness readout leaves out layer 1; default: when there are 3+ layers
-                cbs:list|None=None, seed:int=0,
-                **kw # passed to `FFLearner`: lr, bs, epochs, schedule, loss, loss_kw, eval_frequency, ...
-               ) -> FFLearner:
+def mlp_learner(
+    data: FFData,
+    layers: list | None = None,  # sizes, input first: e.g. [64, 500, 500]; the input must match the data
+    negatives: Negatives | str | None = None,  # the strategy (or its name); default: label embedding
+    label_scale: float = 2.0,  # height of the one-hot label
+    readout: str
+    | None = None,  # 'goodness', 'linear', 'heads' or 'none'; default: goodness if the strategy embeds labels, else linear
+    skip_first: bool | None = None,  # goodness readout leaves out layer 1; default: when there are 3+ layers
+    cbs: list | None = None,
+    seed: int = 0,
+    **kw,  # passed to `FFLearner`: lr, bs, epochs, schedule, loss, loss_kw, eval_frequency, ...
+) -> FFLearner:
     "An FF MLP learner for `data`: label embedding and the goodness readout unless told otherwise."
     layers, kw_given = list(layers or [data.n_features, 500, 500]), set(kw)
     if layers[0] != data.n_features:
-        raise ValueError(f"The first layer size {layers[0]} does not match {data.name}'s {data.n_features} input features "
-                         f"(images {data.shape}): use --layers {data.n_features},{','.join(map(str, layers[1:]))}.")
-    if any(int(s) < 1 for s in layers): raise ValueError(f"Layer sizes must be >= 1, got {layers}: give every layer at least one unit.")
+        raise ValueError(
+            f"The first layer size {layers[0]} does not match {data.name}'s {data.n_features} input features "
+            f"(images {data.shape}): use --layers {data.n_features},{','.join(map(str, layers[1:]))}."
+        )
+    if any(int(s) < 1 for s in layers):
+        raise ValueError(f"Layer sizes must be >= 1, got {layers}: give every layer at least one unit.")
     set_seed(seed)
     neg = negatives or 'label_embedding'
-    if isinstance(neg, str): neg = get_negatives(neg, n_classes=data.n_classes, scale=label_scale)
+    if isinstance(neg, str):
+        neg = get_negatives(neg, n_classes=data.n_classes, scale=label_scale)
     model = FFMLP([neg.n_inputs(data.shape)] + layers[1:]).to(data.train.x.device)
     readout = readout or ('goodness' if neg.embed is not None else 'linear')
-    if skip_first is None: skip_first = len(layers) > 3
-    ros = dict(goodness=lambda: GoodnessReadout(int(skip_first)), linear=lambda: LinearReadout(from_layer=1), heads=HeadReadout, none=lambda: None)
-    if readout not in ros: raise ValueError(f"Unknown readout {readout!r}: use 'goodness', 'linear', 'heads' or 'none'.")
-    kw = {**dict(loss='symba', loss_kw=dict(alpha=8.), lr=3e-3, bs=32, epochs=30), **kw}
-    if not isinstance(kw['loss'], str) and 'loss_kw' not in kw_given: kw.pop('loss_kw')   # a loss object carries its own
+    if skip_first is None:
+        skip_first = len(layers) > 3
+    ros = dict(
+        goodness=lambda: GoodnessReadout(int(skip_first)),
+        linear=lambda: LinearReadout(from_layer=1),
+        heads=HeadReadout,
+        none=lambda: None,
+    )
+    if readout not in ros:
+        raise ValueError(f"Unknown readout {readout!r}: use 'goodness', 'linear', 'heads' or 'none'.")
+    kw = {**dict(loss='symba', loss_kw=dict(alpha=8.0), lr=3e-3, bs=32, epochs=30), **kw}
+    if not isinstance(kw['loss'], str) and 'loss_kw' not in kw_given:
+        kw.pop('loss_kw')  # a loss object carries its own
     return FFLearner(model, data, neg, readout=ros[readout](), cbs=cbs, seed=seed, **learner_kwargs(kw))

@@ -24,90 +24,141 @@ __all__ = ['NEGATIVES', 'register', 'Negatives', 'get_negatives', 'LabelNegative
 # %% ../nbs/04_negatives.ipynb #179517a9
 NEGATIVES = {}
 
-def register(name:str):
+
+def register(name: str):
     "Class decorator: make a strategy available to `get_negatives` as `name`."
-    def _reg(cls): cls.name = name; NEGATIVES[name] = cls; return cls
+
+    def _reg(cls):
+        cls.name = name
+        NEGATIVES[name] = cls
+        return cls
+
     return _reg
+
 
 class Negatives:
     "Base class of negative strategies: subclasses implement `generate` (and may override `create_positive`)."
+
     name, uses_labels, needs_model, embed, model = None, False, False, None, None
-    generator: torch.Generator|None = None
-    def input_shape(self, shape:tuple) -> tuple:
+    generator: torch.Generator | None = None
+
+    def input_shape(self, shape: tuple) -> tuple:
         "The shape of one network input for images of `shape` (C, H, W)."
         return self.embed.out_shape(shape) if self.embed is not None else tuple(shape)
-    def n_inputs(self, shape:tuple) -> int:
+
+    def n_inputs(self, shape: tuple) -> int:
         "How many numbers the network sees per image of `shape` (C, H, W): the width of a dense first layer."
         return math.prod(self.input_shape(shape))
+
     def _check(self, x, y):
-        if x.ndim != 4: raise ValueError(f"Strategy {self.name!r} expects images of shape (B, C, H, W), got {tuple(x.shape)}: add the channel dimension.")
-        if self.uses_labels and y is None: raise ValueError(f"Strategy {self.name!r} uses labels: pass y (or pick a label-free strategy).")
-        if y is not None and len(x) != len(y): raise ValueError(f"{len(x)} images but {len(y)} labels: pass one label per image.")
+        if x.ndim != 4:
+            raise ValueError(
+                f"Strategy {self.name!r} expects images of shape (B, C, H, W), got {tuple(x.shape)}: add the channel dimension."
+            )
+        if self.uses_labels and y is None:
+            raise ValueError(f"Strategy {self.name!r} uses labels: pass y (or pick a label-free strategy).")
+        if y is not None and len(x) != len(y):
+            raise ValueError(f"{len(x)} images but {len(y)} labels: pass one label per image.")
         if self.needs_model and self.model is None:
-            raise ValueError(f"Strategy {self.name!r} needs the network it trains: set `neg.model = model` before generating.")
-    def create_positive(self, x:Tensor, y:Tensor|None=None) -> Tensor:
+            raise ValueError(
+                f"Strategy {self.name!r} needs the network it trains: set `neg.model = model` before generating."
+            )
+
+    def create_positive(self, x: Tensor, y: Tensor | None = None) -> Tensor:
         "Positive inputs: the images themselves (label-free strategies)."
-        self._check(x, y); return x
-    def generate(self, x:Tensor, y:Tensor|None=None) -> Tensor: raise NotImplementedError
-    def test_input(self, x:Tensor) -> Tensor:
+        self._check(x, y)
+        return x
+
+    def generate(self, x: Tensor, y: Tensor | None = None) -> Tensor:
+        raise NotImplementedError
+
+    def test_input(self, x: Tensor) -> Tensor:
         "What the network sees for unlabelled images `x` at test time: the neutral label if there is an embedding."
         return self.embed.neutral(x) if self.embed is not None else x
-    def __repr__(self): return f"{type(self).__name__}()"
 
-def get_negatives(name:str, **kw) -> Negatives:
+    def __repr__(self):
+        return f"{type(self).__name__}()"
+
+
+def get_negatives(name: str, **kw) -> Negatives:
     "The negative strategy registered as `name`, built with the keyword arguments it accepts."
-    if name not in NEGATIVES: raise ValueError(f"Unknown negative strategy {name!r}: choose one of {', '.join(NEGATIVES)}.")
+    if name not in NEGATIVES:
+        raise ValueError(f"Unknown negative strategy {name!r}: choose one of {', '.join(NEGATIVES)}.")
     cls = NEGATIVES[name]
     ok = [k for k in inspect.signature(cls.__init__).parameters if k != 'self']
-    bad = [k for k in kw if k not in ok and k not in ('n_classes', 'scale')]      # the two that every builder passes
-    if bad: raise ValueError(f"Strategy {name!r} has no option {', '.join(map(repr, bad))}: it takes {', '.join(ok) or 'no options'}.")
-    return cls(**{k:v for k,v in kw.items() if k in ok})
+    bad = [k for k in kw if k not in ok and k not in ('n_classes', 'scale')]  # the two that every builder passes
+    if bad:
+        raise ValueError(
+            f"Strategy {name!r} has no option {', '.join(map(repr, bad))}: it takes {', '.join(ok) or 'no options'}."
+        )
+    return cls(**{k: v for k, v in kw.items() if k in ok})
 
 # %% ../nbs/04_negatives.ipynb #23317cfd
 @register('label_embedding')
 class LabelNegatives(Negatives):
     "Positive: image with its true label; negative: the same image with a random wrong label."
+
     uses_labels = True
-    def __init__(self, n_classes:int=10, scale:float=1.0, embed:LabelEmbed|None=None):
+
+    def __init__(self, n_classes: int = 10, scale: float = 1.0, embed: LabelEmbed | None = None):
         self.embed = embed or LabelEmbed(n_classes, scale)
-    def create_positive(self, x, y=None): self._check(x, y); return self.embed(x, y)
+
+    def create_positive(self, x, y=None):
+        self._check(x, y)
+        return self.embed(x, y)
+
     def generate(self, x, y=None):
         self._check(x, y)
         return self.embed(x, wrong_labels(y, self.embed.n_classes, self.generator))
-    def __repr__(self): return f"LabelNegatives({self.embed})"
+
+    def __repr__(self):
+        return f"LabelNegatives({self.embed})"
 
 # %% ../nbs/04_negatives.ipynb #8a386f70
-def blur_mask(n:int, h:int, w:int, # number of masks and their height and width
-              n_blur:int=6, # blur passes: more passes, larger blobs
-              generator:torch.Generator|None=None, device=None) -> Tensor:
+def blur_mask(
+    n: int,
+    h: int,
+    w: int,  # number of masks and their height and width
+    n_blur: int = 6,  # blur passes: more passes, larger blobs
+    generator: torch.Generator | None = None,
+    device=None,
+) -> Tensor:
     "Smooth random binary masks (n, 1, h, w): random bits blurred `n_blur` times with [1/4, 1/2, 1/4], thresholded at 0.5."
     dev = device if device is not None else (generator.device if generator is not None else 'cpu')
     m = torch.randint(0, 2, (n, 1, h, w), generator=generator, device=dev).float()
-    k = torch.tensor([.25, .5, .25], device=dev)
+    k = torch.tensor([0.25, 0.5, 0.25], device=dev)
     for _ in range(n_blur):
-        m = F.conv2d(F.pad(m, (1, 1, 0, 0), mode='replicate'), k.view(1, 1, 1, 3))   # horizontal
-        m = F.conv2d(F.pad(m, (0, 0, 1, 1), mode='replicate'), k.view(1, 1, 3, 1))   # vertical
+        m = F.conv2d(F.pad(m, (1, 1, 0, 0), mode='replicate'), k.view(1, 1, 1, 3))  # horizontal
+        m = F.conv2d(F.pad(m, (0, 0, 1, 1), mode='replicate'), k.view(1, 1, 3, 1))  # vertical
     return (m > 0.5).float()
 
 # %% ../nbs/04_negatives.ipynb #468fcd4c
-def partners(n:int, generator:torch.Generator|None=None, device=None) -> Tensor:
+def partners(n: int, generator: torch.Generator | None = None, device=None) -> Tensor:
     "Indices `j` with `j[i] != i`: image i's partner in a random cyclic order of the batch."
-    if n < 2: raise ValueError(f"Pairing images needs a batch of at least 2, got {n}.")
+    if n < 2:
+        raise ValueError(f"Pairing images needs a batch of at least 2, got {n}.")
     dev = device if device is not None else (generator.device if generator is not None else 'cpu')
     p = torch.randperm(n, generator=generator, device=dev)
-    j = torch.empty_like(p); j[p] = p.roll(-1)
+    j = torch.empty_like(p)
+    j[p] = p.roll(-1)
     return j
 
 # %% ../nbs/04_negatives.ipynb #396d26b9
-def hybrid_images(x:Tensor, # images (B, C, H, W)
-                  generator:torch.Generator|None=None,
-                  n_blur:int=6, # blur passes of the mask
-                  other:Tensor|None=None # the second images (default: each image's partner in the batch)
-                 ) -> Tensor:
+def hybrid_images(
+    x: Tensor,  # images (B, C, H, W)
+    generator: torch.Generator | None = None,
+    n_blur: int = 6,  # blur passes of the mask
+    other: Tensor | None = None,  # the second images (default: each image's partner in the batch)
+) -> Tensor:
     "Hinton's hybrid images: each image mixed with another by a smooth random mask, shape of `x`."
-    if x.ndim != 4: raise ValueError(f"hybrid_images expects images of shape (B, C, H, W), got {tuple(x.shape)}.")
-    if other is None: other = x[partners(len(x), generator, x.device)]
-    if other.shape != x.shape: raise ValueError(f"hybrid_images needs two batches of the same shape, got {tuple(x.shape)} and {tuple(other.shape)}.")
+    if x.ndim != 4:
+        raise ValueError(f"hybrid_images expects images of shape (B, C, H, W), got {tuple(x.shape)}.")
+    if other is None:
+        other = x[partners(len(x), generator, x.device)]
+    if other.shape != x.shape:
+        raise ValueError(
+            f"hybrid_images needs two batches of the same shape, got {tuple(x.shape)} and {tuple(other.shape)}."
+        )
     m = blur_mask(len(x), x.shape[2], x.shape[3], n_blur, generator, x.device).to(x.dtype)
     return m * x + (1 - m) * other
 
@@ -115,13 +166,19 @@ def hybrid_images(x:Tensor, # images (B, C, H, W)
 @register('image_mixing')
 class MixNegatives(Negatives):
     "Positive: the image; negative: `hybrid_images` of it and another image of the batch."
-    def __init__(self, n_blur:int=6): self.n_blur = n_blur
-    def generate(self, x, y=None): self._check(x, y); return hybrid_images(x, self.generator, self.n_blur)
+
+    def __init__(self, n_blur: int = 6):
+        self.n_blur = n_blur
+
+    def generate(self, x, y=None):
+        self._check(x, y)
+        return hybrid_images(x, self.generator, self.n_blur)
 
 # %% ../nbs/04_negatives.ipynb #8aac8463
 @register('random_noise')
 class NoiseNegatives(Negatives):
     "Positive: the image; negative: Gaussian noise with the batch's per-pixel mean and std."
+
     def generate(self, x, y=None):
         self._check(x, y)
         mu, sd = x.mean(0, keepdim=True), x.std(0, unbiased=False, keepdim=True)
@@ -131,31 +188,47 @@ class NoiseNegatives(Negatives):
 @register('class_confusion')
 class ConfusionNegatives(LabelNegatives):
     "Positive: image with its label; negative: an image of another class with the same label."
+
     def generate(self, x, y=None):
         self._check(x, y)
         r = torch.rand(len(y), len(y), generator=self.generator, device=x.device)
-        r[y[:, None] == y[None]] = -1.                       # never an image of the same class
-        j = r.argmax(1); ok = y[j] != y
+        r[y[:, None] == y[None]] = -1.0  # never an image of the same class
+        j = r.argmax(1)
+        ok = y[j] != y
         xn = torch.where(ok.view(-1, 1, 1, 1), x[j], x)
         yn = torch.where(ok, y, wrong_labels(y, self.embed.n_classes, self.generator))
         return self.embed(xn, yn)
-    def __repr__(self): return f"ConfusionNegatives({self.embed})"
+
+    def __repr__(self):
+        return f"ConfusionNegatives({self.embed})"
 
 # %% ../nbs/04_negatives.ipynb #6ad021eb
 @register('self_contrastive')
 class SelfContrastiveNegatives(Negatives):
     "Positive: the image next to itself; negative: the image next to another image (stacked on the channels)."
-    def input_shape(self, shape:tuple) -> tuple: return (2*shape[0], *shape[1:])
-    def create_positive(self, x, y=None): self._check(x, y); return torch.cat([x, x], 1)
+
+    def input_shape(self, shape: tuple) -> tuple:
+        return (2 * shape[0], *shape[1:])
+
+    def create_positive(self, x, y=None):
+        self._check(x, y)
+        return torch.cat([x, x], 1)
+
     def generate(self, x, y=None):
-        self._check(x, y); return torch.cat([x, x[partners(len(x), self.generator, x.device)]], 1)
-    def test_input(self, x): return torch.cat([x, x], 1)
+        self._check(x, y)
+        return torch.cat([x, x[partners(len(x), self.generator, x.device)]], 1)
+
+    def test_input(self, x):
+        return torch.cat([x, x], 1)
 
 # %% ../nbs/04_negatives.ipynb #6b3aa529
 @register('masking')
 class MaskNegatives(Negatives):
     "Positive: the image; negative: the image with a fraction `p` of its pixels set to `fill` ('min': each image's smallest value)."
-    def __init__(self, p:float=0.5, fill:float|str='min'): store_attr()
+
+    def __init__(self, p: float = 0.5, fill: float | str = 'min'):
+        store_attr()
+
     def generate(self, x, y=None):
         self._check(x, y)
         keep = (torch.rand(len(x), 1, *x.shape[2:], generator=self.generator, device=x.device) >= self.p).to(x.dtype)
@@ -166,36 +239,46 @@ class MaskNegatives(Negatives):
 @register('layer_wise')
 class LayerWiseNegatives(Negatives):
     "Positive: the image; negative: a hybrid image with a mask blurred a random 0..`max_blur` times (all scales in one batch)."
-    def __init__(self, max_blur:int=8): self.max_blur = max_blur
+
+    def __init__(self, max_blur: int = 8):
+        self.max_blur = max_blur
+
     def generate(self, x, y=None):
         self._check(x, y)
         n = torch.randint(0, self.max_blur + 1, (len(x),), generator=self.generator, device=x.device)
         other = x[partners(len(x), self.generator, x.device)]
         out = torch.empty_like(x)
-        for k in n.unique().tolist():                      # one mask batch per blur level
+        for k in n.unique().tolist():  # one mask batch per blur level
             i = (n == k).nonzero().squeeze(1)
             out[i] = hybrid_images(x[i], self.generator, k, other=other[i])
         return out
 
 # %% ../nbs/04_negatives.ipynb #cafae467
-def total_goodness(model:nn.Module, x:Tensor, kind:str='mean') -> Tensor:
+def total_goodness(model: nn.Module, x: Tensor, kind: str = 'mean') -> Tensor:
     "Goodness summed over all `model.layers`, shape (B,)."
-    g, h = 0., x
-    for layer in model.layers: h = layer(h); g = g + goodness(h, kind)
+    g, h = 0.0, x
+    for layer in model.layers:
+        h = layer(h)
+        g = g + goodness(h, kind)
     return g
+
 
 @register('adversarial')
 class AdversarialNegatives(Negatives):
     "Positive: the image; negative: a hybrid image pushed by `steps` signed-gradient steps of size `eps` towards higher goodness."
+
     needs_model = True
-    def __init__(self, eps:float=0.1, steps:int=1, n_blur:int=6, model:nn.Module|None=None): store_attr()
+
+    def __init__(self, eps: float = 0.1, steps: int = 1, n_blur: int = 6, model: nn.Module | None = None):
+        store_attr()
+
     def generate(self, x, y=None):
         self._check(x, y)
         xn = hybrid_images(x, self.generator, self.n_blur).detach()
         with torch.enable_grad():
             for _ in range(self.steps):
                 xn.requires_grad_(True)
-                grad, = torch.autograd.grad(total_goodness(self.model, xn).sum(), xn)
+                (grad,) = torch.autograd.grad(total_goodness(self.model, xn).sum(), xn)
                 xn = (xn + self.eps * grad.sign()).detach()
         return xn
 
@@ -203,70 +286,118 @@ class AdversarialNegatives(Negatives):
 @register('hard_mining')
 class HardNegatives(LabelNegatives):
     "Positive: image with its label; negative: the image with the wrong label of highest goodness under `model`."
+
     needs_model = True
-    def __init__(self, n_classes:int=10, scale:float=1.0, embed:LabelEmbed|None=None, model:nn.Module|None=None):
-        super().__init__(n_classes, scale, embed); self.model = model
-    def hardest_labels(self, x:Tensor, y:Tensor) -> Tensor:
+
+    def __init__(
+        self, n_classes: int = 10, scale: float = 1.0, embed: LabelEmbed | None = None, model: nn.Module | None = None
+    ):
+        super().__init__(n_classes, scale, embed)
+        self.model = model
+
+    def hardest_labels(self, x: Tensor, y: Tensor) -> Tensor:
         "The wrong label with the highest total goodness for each image."
         with torch.no_grad():
             s = total_goodness(self.model, self.embed.all_labels(x)).view(len(x), self.embed.n_classes)
         return s.scatter(1, y[:, None], -float('inf')).argmax(1)
-    def generate(self, x, y=None): self._check(x, y); return self.embed(x, self.hardest_labels(x, y))
-    def __repr__(self): return f"HardNegatives({self.embed})"
+
+    def generate(self, x, y=None):
+        self._check(x, y)
+        return self.embed(x, self.hardest_labels(x, y))
+
+    def __repr__(self):
+        return f"HardNegatives({self.embed})"
 
 # %% ../nbs/04_negatives.ipynb #03694fc4
 @register('mono_forward')
 class MonoForward(Negatives):
     "No negatives: positives are the images (labels go to per-layer heads), `generate` returns an empty batch."
+
     uses_labels = True
-    def __init__(self, n_classes:int=10): self.n_classes, self.heads = n_classes, None
-    def generate(self, x, y=None): self._check(x, y); return x[:0]
+
+    def __init__(self, n_classes: int = 10):
+        self.n_classes, self.heads = n_classes, None
+
+    def generate(self, x, y=None):
+        self._check(x, y)
+        return x[:0]
 
 # %% ../nbs/04_negatives.ipynb #bae0018c
 @register('label_channels')
 class LabelChannelNegatives(LabelNegatives):
     "Label-embedding negatives (true vs random wrong label) with the label as image channels."
-    def __init__(self, n_classes:int=10, scale:float=1.0, embed:LabelChannels|None=None):
+
+    def __init__(self, n_classes: int = 10, scale: float = 1.0, embed: LabelChannels | None = None):
         super().__init__(embed=embed or LabelChannels(n_classes, scale))
-    def __repr__(self): return f"LabelChannelNegatives({self.embed})"
+
+    def __repr__(self):
+        return f"LabelChannelNegatives({self.embed})"
 
 # %% ../nbs/04_negatives.ipynb #46870a64
 @register('channel_competition')
 class ChannelCompetition(Negatives):
     "No negatives and no label in the input: the label only says which group of channels should win."
+
     uses_labels = True
-    def __init__(self, n_classes:int=10): self.n_classes = n_classes
-    def create_positive(self, x, y=None): self._check(x, y); return x
-    def generate(self, x, y=None): self._check(x, y); return x[:0]
-    def __repr__(self): return f"ChannelCompetition(n_classes={self.n_classes})"
+
+    def __init__(self, n_classes: int = 10):
+        self.n_classes = n_classes
+
+    def create_positive(self, x, y=None):
+        self._check(x, y)
+        return x
+
+    def generate(self, x, y=None):
+        self._check(x, y)
+        return x[:0]
+
+    def __repr__(self):
+        return f"ChannelCompetition(n_classes={self.n_classes})"
 
 # %% ../nbs/04_negatives.ipynb #827029a9
-def to_images(neg:Negatives, rows:Tensor, shape:tuple) -> tuple:
+def to_images(neg: Negatives, rows: Tensor, shape: tuple) -> tuple:
     "Input rows of `neg` as pictures (B, C, H, W') (SCFF pairs side by side) and their labels (or None)."
-    C, H, W = shape; lab = None
-    if neg.embed is not None:                       # a label code in front: flat slots, or label maps
-        k = neg.embed.n_classes; lab, rows = rows[:, :k].flatten(2)[..., 0].argmax(1) if rows.ndim == 4 else rows[:, :k].argmax(1), rows[:, k:]
-    x = rows.reshape(len(rows), rows.shape[1:].numel() // (H*W), H, W)
-    if x.shape[1] == 2*C: x = torch.cat([x[:, :C], x[:, C:]], 3)
+    C, H, W = shape
+    lab = None
+    if neg.embed is not None:  # a label code in front: flat slots, or label maps
+        k = neg.embed.n_classes
+        lab, rows = rows[:, :k].flatten(2)[..., 0].argmax(1) if rows.ndim == 4 else rows[:, :k].argmax(1), rows[:, k:]
+    x = rows.reshape(len(rows), rows.shape[1:].numel() // (H * W), H, W)
+    if x.shape[1] == 2 * C:
+        x = torch.cat([x[:, :C], x[:, C:]], 3)
     return x, lab
 
-def plot_gallery(x:Tensor, y:Tensor, names:list|None=None, n:int=3, seed:int=0):
+
+def plot_gallery(x: Tensor, y: Tensor, names: list | None = None, n: int = 3, seed: int = 0):
     "For each strategy, `n` positives next to their negatives (model-based strategies use a random-init MLP)."
     import matplotlib.pyplot as plt
-    names, x, y = list(names or NEGATIVES), x[:max(n, 2)].cpu(), y[:max(n, 2)].cpu()   # drawn on the CPU, with a CPU generator
-    fig, axs = plt.subplots(len(names), 2*n, figsize=(2*n*1.1, len(names)*1.25), squeeze=False)
+
+    names, x, y = (
+        list(names or NEGATIVES),
+        x[: max(n, 2)].cpu(),
+        y[: max(n, 2)].cpu(),
+    )  # drawn on the CPU, with a CPU generator
+    fig, axs = plt.subplots(len(names), 2 * n, figsize=(2 * n * 1.1, len(names) * 1.25), squeeze=False)
     for r, name in enumerate(names):
-        neg = get_negatives(name, n_classes=10, scale=2.); neg.generator = torch.Generator().manual_seed(seed)
-        if neg.needs_model: torch.manual_seed(seed); neg.model = FFMLP([neg.n_inputs(x.shape[1:]), 64, 64])
+        neg = get_negatives(name, n_classes=10, scale=2.0)
+        neg.generator = torch.Generator().manual_seed(seed)
+        if neg.needs_model:
+            torch.manual_seed(seed)
+            neg.model = FFMLP([neg.n_inputs(x.shape[1:]), 64, 64])
         xp, lp = to_images(neg, neg.create_positive(x, y), x.shape[1:])
         xn, ln = to_images(neg, neg.generate(x, y), x.shape[1:])
         for i in range(n):
             for c, (im, lab, s) in enumerate([(xp, lp, '+'), (xn, ln, '−')]):
-                a = axs[r, 2*i+c]; a.set_xticks([]); a.set_yticks([])
+                a = axs[r, 2 * i + c]
+                a.set_xticks([])
+                a.set_yticks([])
                 if i < len(im):
-                    v = im[i].permute(1, 2, 0); v = (v - v.min()) / (v.max() - v.min() + 1e-8)
+                    v = im[i].permute(1, 2, 0)
+                    v = (v - v.min()) / (v.max() - v.min() + 1e-8)
                     a.imshow(v.squeeze(-1) if v.shape[-1] == 1 else v, cmap='gray')
-                else: a.text(.5, .5, 'none', ha='center', va='center', fontsize=7)
+                else:
+                    a.text(0.5, 0.5, 'none', ha='center', va='center', fontsize=7)
                 a.set_title(s + (f' {lab[i].item()}' if lab is not None and i < len(lab) else ''), fontsize=7, pad=2)
         axs[r, 0].set_ylabel(name, rotation=0, ha='right', va='center', fontsize=8)
-    fig.tight_layout(); return fig
+    fig.tight_layout()
+    return fig

@@ -26,32 +26,54 @@ __all__ = ['BPNet', 'bp_mlp', 'bp_cnn', 'bp_accuracy', 'fit_bp', 'probe_layers',
 # %% ../nbs/15_probe.ipynb #b2d50008
 class BPNet(nn.Module):
     "The backprop baseline: FF `layers` (same blocks and norms as the FF network) and a linear head, trained end to end."
-    def __init__(self, layers:nn.ModuleList, n_out:int, n_classes:int=10):
-        super().__init__(); self.layers, self.head = layers, nn.Linear(n_out, n_classes)
-    def forward(self, x:Tensor) -> Tensor:
-        for l in self.layers: x = l(x)
+
+    def __init__(self, layers: nn.ModuleList, n_out: int, n_classes: int = 10):
+        super().__init__()
+        self.layers, self.head = layers, nn.Linear(n_out, n_classes)
+
+    def forward(self, x: Tensor) -> Tensor:
+        for l in self.layers:
+            x = l(x)
         return self.head(x.flatten(1))
 
-def bp_mlp(data:FFData, sizes:list|None=None, seed:int=0) -> BPNet:
+
+def bp_mlp(data: FFData, sizes: list | None = None, seed: int = 0) -> BPNet:
     "A BP MLP of FF blocks of `sizes` (input first; default [pixels, 1000, 1000]) for `data`."
     sizes = list(sizes or [data.n_features, 1000, 1000])
-    if sizes[0] != data.n_features: raise ValueError(f"The first size {sizes[0]} does not match {data.name}'s {data.n_features} input features: use [{data.n_features}, ...].")
-    set_seed(seed); return BPNet(FFMLP(sizes).layers, sizes[-1], data.n_classes).to(data.train.x.device)
+    if sizes[0] != data.n_features:
+        raise ValueError(
+            f"The first size {sizes[0]} does not match {data.name}'s {data.n_features} input features: use [{data.n_features}, ...]."
+        )
+    set_seed(seed)
+    return BPNet(FFMLP(sizes).layers, sizes[-1], data.n_classes).to(data.train.x.device)
 
-def bp_cnn(data:FFData, channels:list=(32, 64, 128), seed:int=0, **kw) -> BPNet:
+
+def bp_cnn(data: FFData, channels: list = (32, 64, 128), seed: int = 0, **kw) -> BPNet:
     "A BP CNN of `FFConv` blocks for `data` (`kw`: kernel `k`, `pool`, `norm`, `bn` as in `FFCNN`)."
-    set_seed(seed); net = FFCNN(data.shape, list(channels), **kw)
-    with torch.no_grad(): n_out = net(torch.zeros(1, *data.shape, device='cpu'))[-1].numel()
+    set_seed(seed)
+    net = FFCNN(data.shape, list(channels), **kw)
+    with torch.no_grad():
+        n_out = net(torch.zeros(1, *data.shape, device='cpu'))[-1].numel()
     return BPNet(net.layers, n_out, data.n_classes).to(data.train.x.device)
 
 # %% ../nbs/15_probe.ipynb #b2d50009
-def bp_accuracy(model:nn.Module, split:Split, bs:int=1000) -> float:
+def bp_accuracy(model: nn.Module, split: Split, bs: int = 1000) -> float:
     "Test accuracy of a BP network's own head."
-    with inference(model): return torch.cat([model(xb).argmax(1) for xb in split.x.split(bs)]).eq(split.y).float().mean().item()
+    with inference(model):
+        return torch.cat([model(xb).argmax(1) for xb in split.x.split(bs)]).eq(split.y).float().mean().item()
 
-def fit_bp(model:nn.Module, data:FFData, epochs:int=5, lr:float=1e-3, bs:int=100, wd:float=0.,
-           shift:int=0, # random shift of training images, in pixels (as the FF recipe's `random_shift`)
-           seed:int=0, verbose:bool=True) -> list:
+
+def fit_bp(
+    model: nn.Module,
+    data: FFData,
+    epochs: int = 5,
+    lr: float = 1e-3,
+    bs: int = 100,
+    wd: float = 0.0,
+    shift: int = 0,  # random shift of training images, in pixels (as the FF recipe's `random_shift`)
+    seed: int = 0,
+    verbose: bool = True,
+) -> list:
     "Train end to end with cross-entropy, Adam and a cosine decay; the test accuracy after every epoch."
     g = torch.Generator(data.train.x.device).manual_seed(seed)
     opt = torch.optim.Adam(model.parameters(), lr=lr, weight_decay=wd)
@@ -59,46 +81,84 @@ def fit_bp(model:nn.Module, data:FFData, epochs:int=5, lr:float=1e-3, bs:int=100
     for ep in range(epochs):
         model.train()
         for xb, yb in batches(data.train, bs, generator=g):
-            for pg in opt.param_groups: pg['lr'] = lr * 0.5 * (1 + math.cos(math.pi * k / steps))
-            loss = F.cross_entropy(model(random_shift(xb, shift, g)), yb); opt.zero_grad(); loss.backward(); opt.step(); k += 1
+            for pg in opt.param_groups:
+                pg['lr'] = lr * 0.5 * (1 + math.cos(math.pi * k / steps))
+            loss = F.cross_entropy(model(random_shift(xb, shift, g)), yb)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            k += 1
         hist.append(dict(epoch=ep + 1, acc=bp_accuracy(model, data.test), seconds=round(time.time() - t0, 1)))
-        if verbose: print(f"epoch {ep+1:3d}  test acc {hist[-1]['acc']:.2%}  ({hist[-1]['seconds']}s)")
+        if verbose:
+            print(f"epoch {ep + 1:3d}  test acc {hist[-1]['acc']:.2%}  ({hist[-1]['seconds']}s)")
     return hist
 
 # %% ../nbs/15_probe.ipynb #b2d50014
-def probe_layers(model:nn.Module, neg, train:Split, test:Split, n_classes:int=10,
-                 epochs:int=10, lr:float=1e-2, grid:int=4) -> dict:
+def probe_layers(
+    model: nn.Module,
+    neg,
+    train: Split,
+    test: Split,
+    n_classes: int = 10,
+    epochs: int = 10,
+    lr: float = 1e-2,
+    grid: int = 4,
+) -> dict:
     "Test accuracy of a linear probe on each layer's frozen features and on all layers concatenated: dict(layers=[...], concat=acc)."
     ftr, fte = layer_features(model, train.x, neg, grid), layer_features(model, test.x, neg, grid)
     acc = lambda a, b: linear_accuracy(fit_linear(a, train.y, n_classes, epochs=epochs, lr=lr), b, test.y)
     return dict(layers=[acc(a, b) for a, b in zip(ftr, fte)], concat=acc(torch.cat(ftr, 1), torch.cat(fte, 1)))
 
 # %% ../nbs/15_probe.ipynb #b2d50017
-def transfer_row(name:str, model:nn.Module, neg, source:FFData, target:FFData,
-                 source_acc:float|None=None, # the network's own readout on the source test set
-                 **kw) -> dict: # passed to `probe_layers`: epochs, lr, grid
+def transfer_row(
+    name: str,
+    model: nn.Module,
+    neg,
+    source: FFData,
+    target: FFData,
+    source_acc: float | None = None,  # the network's own readout on the source test set
+    **kw,
+) -> dict:  # passed to `probe_layers`: epochs, lr, grid
     "One row of the transfer table: the frozen `model`'s probes on `source` and on `target` (per layer and concatenated)."
-    if source.shape != target.shape: raise ValueError(f"{source.name} images are {source.shape} and {target.name} images {target.shape}: a frozen network needs target images of its own input shape.")
+    if source.shape != target.shape:
+        raise ValueError(
+            f"{source.name} images are {source.shape} and {target.name} images {target.shape}: a frozen network needs target images of its own input shape."
+        )
     s = probe_layers(model, neg, source.train, source.test, source.n_classes, **kw)
     t = probe_layers(model, neg, target.train, target.test, target.n_classes, **kw)
-    return dict(model=name, source=source.name, target=target.name, source_acc=source_acc, source_probe=s['concat'],
-                target_probe=t['concat'], source_layers=s['layers'], target_layers=t['layers'])
+    return dict(
+        model=name,
+        source=source.name,
+        target=target.name,
+        source_acc=source_acc,
+        source_probe=s['concat'],
+        target_probe=t['concat'],
+        source_layers=s['layers'],
+        target_layers=t['layers'],
+    )
 
 # %% ../nbs/15_probe.ipynb #b2d50021
-def transfer_table(rows:list) -> str:
+def transfer_table(rows: list) -> str:
     "The transfer rows as a Markdown-style text table (accuracies in %)."
-    pc = lambda v: '   —  ' if v is None else f"{100*v:6.2f}"
+    pc = lambda v: '   —  ' if v is None else f"{100 * v:6.2f}"
     lines = [f"{'model':12} {'source':>10} {'target':>10} {'own acc':>8} {'src probe':>9} {'tgt probe':>9}"]
-    for r in rows: lines.append(f"{r['model']:12} {r['source']:>10} {r['target']:>10} {pc(r['source_acc']):>8} {pc(r['source_probe']):>9} {pc(r['target_probe']):>9}")
+    for r in rows:
+        lines.append(
+            f"{r['model']:12} {r['source']:>10} {r['target']:>10} {pc(r['source_acc']):>8} {pc(r['source_probe']):>9} {pc(r['target_probe']):>9}"
+        )
     return '\n'.join(lines)
 
-def plot_probes(rows:list, key:str='source_layers', ax=None, title:str|None=None):
+
+def plot_probes(rows: list, key: str = 'source_layers', ax=None, title: str | None = None):
     "Per-layer probe accuracy of every row (`key`: source_layers or target_layers), the concatenated probe as a dashed line."
     ax = ax or plt.subplots(figsize=(4, 3))[1]
     for r in rows:
         l = ax.plot(range(1, len(r[key]) + 1), [100 * a for a in r[key]], 'o-', label=r['model'])[0]
-        ax.axhline(100 * r[key.replace('layers', 'probe')], color=l.get_color(), ls='--', lw=.8)
-    ax.set_xticks(range(1, len(rows[0][key]) + 1)); ax.set_xlabel('layer'); ax.set_ylabel('probe test accuracy (%)'); ax.legend(fontsize=8)
+        ax.axhline(100 * r[key.replace('layers', 'probe')], color=l.get_color(), ls='--', lw=0.8)
+    ax.set_xticks(range(1, len(rows[0][key]) + 1))
+    ax.set_xlabel('layer')
+    ax.set_ylabel('probe test accuracy (%)')
+    ax.legend(fontsize=8)
     ax.set_title(title or f"{rows[0][key.split('_')[0]]} ({key.split('_')[0]})", fontsize=10)
     return ax
 
@@ -107,11 +167,12 @@ def save_nets(folder, **nets) -> list:
     "Save networks by name (`ff_mnist=model, ...`) as `folder/NAME.pt` checkpoints."
     return [save_checkpoint(m, Path(folder) / f'{k}.pt', dict(kind=type(m).__name__)) for k, m in nets.items()]
 
-def load_net(model:nn.Module, folder, name:str) -> nn.Module:
+
+def load_net(model: nn.Module, folder, name: str) -> nn.Module:
     "Load the weights saved as `folder/name.pt` into `model` (built with the same shape)."
     return load_checkpoint(model, Path(folder) / f'{name}.pt')
 
 # %% ../nbs/15_probe.ipynb #b2d50032
-def ff_net(data:FFData, sizes:list|None=None, seed:int=0) -> FFLearner:
+def ff_net(data: FFData, sizes: list | None = None, seed: int = 0) -> FFLearner:
     "An untrained FF MLP learner of the `08_mlp` MNIST shape ([pixels, 1000, 1000], label spike 5) for `data`: load weights into its `model`."
-    return mlp_learner(data, sizes or [data.n_features, 1000, 1000], label_scale=5., epochs=0, seed=seed)
+    return mlp_learner(data, sizes or [data.n_features, 1000, 1000], label_scale=5.0, epochs=0, seed=seed)

@@ -22,30 +22,41 @@ __all__ = ['first_layer_all_labels', 'first_conv_all_labels', 'goodness_scores',
            'fit_linear', 'linear_accuracy', 'LinearReadout', 'probe_accuracy', 'calibrate_bn']
 
 # %% ../nbs/07_readout.ipynb #c75f0ce5
-def first_layer_all_labels(layer:FFLinear, x:Tensor, embed:LabelEmbed) -> Tensor:
+def first_layer_all_labels(layer: FFLinear, x: Tensor, embed: LabelEmbed) -> Tensor:
     "Layer 1's activity for every image in `x` under every label, shape (B*C, H), label varying fastest."
-    x = x.flatten(1); C, s = embed.n_classes, embed.scale
-    W, b = layer.lin.weight, layer.lin.bias                       # W: (H, C + D)
+    x = x.flatten(1)
+    C, s = embed.n_classes, embed.scale
+    W, b = layer.lin.weight, layer.lin.bias  # W: (H, C + D)
     n_in = C + x.shape[1]
-    if n_in != layer.lin.in_features: raise ValueError(f"Layer 1 expects {layer.lin.in_features} inputs, the data gives {n_in}: check the layer sizes.")
-    sq = (s*s + x.pow(2).sum(1, keepdim=True)) / n_in
-    r = (sq + 1e-8).sqrt() if layer.norm=='rms' else (sq*n_in + 1e-8).sqrt()   # (B, 1)
-    base = (x @ W[:, C:].T) / r + b                                # (B, H): the image part, once
+    if n_in != layer.lin.in_features:
+        raise ValueError(
+            f"Layer 1 expects {layer.lin.in_features} inputs, the data gives {n_in}: check the layer sizes."
+        )
+    sq = (s * s + x.pow(2).sum(1, keepdim=True)) / n_in
+    r = (sq + 1e-8).sqrt() if layer.norm == 'rms' else (sq * n_in + 1e-8).sqrt()  # (B, 1)
+    base = (x @ W[:, C:].T) / r + b  # (B, H): the image part, once
     # (B, C, H) = image part + (s/r) * label column, in one fused op
     return torch.addcmul(base[:, None, :], (s / r)[:, :, None], W[:, :C].T[None]).relu_().flatten(0, 1)
 
 # %% ../nbs/07_readout.ipynb #f14139da
-def first_conv_all_labels(layer:FFConv, x:Tensor, embed:LabelChannels) -> Tensor:
+def first_conv_all_labels(layer: FFConv, x: Tensor, embed: LabelChannels) -> Tensor:
     "Layer 1's activity for every image and every label, (B*C, c_out, H', W'), label varying fastest."
-    if layer.norm != 'all': return layer(embed.all_labels(x))
+    if layer.norm != 'all':
+        return layer(embed.all_labels(x))
     B, C, s = len(x), embed.n_classes, embed.scale
-    conv = layer.conv; W, b, pad = conv.weight, conv.bias, conv.padding       # W: (c_out, C + c_img, k, k)
-    if C + x.shape[1] != conv.in_channels: raise ValueError(f"Layer 1 expects {conv.in_channels} channels, the data and labels give {C + x.shape[1]}.")
+    conv = layer.conv
+    W, b, pad = conv.weight, conv.bias, conv.padding  # W: (c_out, C + c_img, k, k)
+    if C + x.shape[1] != conv.in_channels:
+        raise ValueError(f"Layer 1 expects {conv.in_channels} channels, the data and labels give {C + x.shape[1]}.")
     H, Wd = x.shape[2:]
-    r = ((x.pow(2).sum((1, 2, 3)) + s*s*H*Wd) / (conv.in_channels*H*Wd) + 1e-8).sqrt()[:, None, None, None, None]  # (B,1,1,1,1)
-    base = F.conv2d(x, W[:, C:], padding=pad)[:, None]                                        # (B, 1, c_out, H, W)
-    lab = F.conv2d(torch.eye(C, device=x.device, dtype=x.dtype)[:, :, None, None].expand(C, C, H, Wd), W[:, :C], padding=pad)  # (C, c_out, H, W)
-    z = (base + s*lab[None]) / r + b[None, None, :, None, None]
+    r = ((x.pow(2).sum((1, 2, 3)) + s * s * H * Wd) / (conv.in_channels * H * Wd) + 1e-8).sqrt()[
+        :, None, None, None, None
+    ]  # (B,1,1,1,1)
+    base = F.conv2d(x, W[:, C:], padding=pad)[:, None]  # (B, 1, c_out, H, W)
+    lab = F.conv2d(
+        torch.eye(C, device=x.device, dtype=x.dtype)[:, :, None, None].expand(C, C, H, Wd), W[:, :C], padding=pad
+    )  # (C, c_out, H, W)
+    z = (base + s * lab[None]) / r + b[None, None, :, None, None]
     return layer.post(z.flatten(0, 1))
 
 # %% ../nbs/07_readout.ipynb #dc3efcb2
@@ -53,13 +64,15 @@ def _dense_scores(model, xb, embed, kind):
     "(L, B, C) goodness of a stack of `FFLinear` layers, all labels at once."
     B, C = len(xb), embed.n_classes
     h = first_layer_all_labels(model.layers[0], xb, embed)
-    s = torch.linalg.vector_norm(h, dim=1).square_(); ss = [s]          # sum of squares of each row
+    s = torch.linalg.vector_norm(h, dim=1).square_()
+    ss = [s]  # sum of squares of each row
     for layer in model.layers[1:]:
-        inv = (s/h.shape[1] + 1e-8).rsqrt_() if layer.norm=='rms' else (s + 1e-8).rsqrt_()
+        inv = (s / h.shape[1] + 1e-8).rsqrt_() if layer.norm == 'rms' else (s + 1e-8).rsqrt_()
         h = torch.mm(h, layer.lin.weight.T)
         h = torch.addcmul(layer.lin.bias, h, inv[:, None], out=h).relu_()
-        s = torch.linalg.vector_norm(h, dim=1).square_(); ss.append(s)
-    g = [si / l.lin.out_features if kind=='mean' else si for si, l in zip(ss, model.layers)]
+        s = torch.linalg.vector_norm(h, dim=1).square_()
+        ss.append(s)
+    g = [si / l.lin.out_features if kind == 'mean' else si for si, l in zip(ss, model.layers)]
     return torch.stack(g).view(len(g), B, C)
 
 # %% ../nbs/07_readout.ipynb #202afb2f
@@ -69,133 +82,202 @@ def _conv_scores(model, xb, embed, kind):
     l0 = model.layers[0]
     h = first_conv_all_labels(l0, xb, embed) if isinstance(l0, FFConv) else l0(embed.all_labels(xb))
     gs = [goodness(h, kind).view(B, C)]
-    for layer in model.layers[1:]: h = layer(h); gs.append(goodness(h, kind).view(B, C))
+    for layer in model.layers[1:]:
+        h = layer(h)
+        gs.append(goodness(h, kind).view(B, C))
     return torch.stack(gs)
 
 # %% ../nbs/07_readout.ipynb #845b1673
-def goodness_scores(model:nn.Module, x:Tensor, embed:LabelEmbed, kind:str='mean',
-                    chunk:int|None=None # images per pass; default: 128 for a dense stack on a CPU (cache-sized), else 4096
-                   ) -> Tensor:
+def goodness_scores(
+    model: nn.Module,
+    x: Tensor,
+    embed: LabelEmbed,
+    kind: str = 'mean',
+    chunk: int | None = None,  # images per pass; default: 128 for a dense stack on a CPU (cache-sized), else 4096
+) -> Tensor:
     "Goodness of every layer for every image and every candidate label, shape (L, B, C), all labels in one pass."
-    if kind not in ('mean', 'sum'): raise ValueError(f"Unknown goodness kind {kind!r}: use 'mean' or 'sum'.")
-    x = x.to(next(model.parameters()).device, torch.float32)                   # uint8, float64, ... on any device
+    if kind not in ('mean', 'sum'):
+        raise ValueError(f"Unknown goodness kind {kind!r}: use 'mean' or 'sum'.")
+    x = x.to(next(model.parameters()).device, torch.float32)  # uint8, float64, ... on any device
     dense = all(isinstance(l, FFLinear) for l in model.layers) and not isinstance(embed, LabelChannels)
-    if not dense and x.ndim == 3: x = x[None]                               # one image
+    if not dense and x.ndim == 3:
+        x = x[None]  # one image
     chunk = chunk or (128 if dense and x.device.type == 'cpu' else 4096)
     f = _dense_scores if dense else _conv_scores
-    with inference(model): return torch.cat([f(model, xb, embed, kind) for xb in x.split(chunk)], 1)
-
-def goodness_scores_loop(model:nn.Module, x:Tensor, embed:LabelEmbed, kind:str='mean') -> Tensor:
-    "The same scores with C separate forward passes (the reference)."
-    if not isinstance(embed, LabelChannels): x = x.flatten(1)
     with inference(model):
-        cols = [torch.stack([goodness(a, kind) for a in model(embed(x, torch.full((len(x),), c, device=x.device)))]) for c in range(embed.n_classes)]
+        return torch.cat([f(model, xb, embed, kind) for xb in x.split(chunk)], 1)
+
+
+def goodness_scores_loop(model: nn.Module, x: Tensor, embed: LabelEmbed, kind: str = 'mean') -> Tensor:
+    "The same scores with C separate forward passes (the reference)."
+    if not isinstance(embed, LabelChannels):
+        x = x.flatten(1)
+    with inference(model):
+        cols = [
+            torch.stack([goodness(a, kind) for a in model(embed(x, torch.full((len(x),), c, device=x.device)))])
+            for c in range(embed.n_classes)
+        ]
     return torch.stack(cols, -1)
 
 # %% ../nbs/07_readout.ipynb #737a6392
-def sum_layers(s:Tensor, # per-layer scores (L, B, C)
-               from_layer:int=0) -> Tensor: # first layer to count; -1: the last only
+def sum_layers(
+    s: Tensor,  # per-layer scores (L, B, C)
+    from_layer: int = 0,
+) -> Tensor:  # first layer to count; -1: the last only
     "Scores summed over layers `from_layer`, ... (the last layer alone if that leaves none)."
     keep = s[from_layer:]
     return (keep if len(keep) else s[-1:]).sum(0)
 
 # %% ../nbs/07_readout.ipynb #a7edbf13
-def competitive_scores(model:nn.Module, x:Tensor, n_classes:int, bs:int=1000) -> Tensor:
+def competitive_scores(model: nn.Module, x: Tensor, n_classes: int, bs: int = 1000) -> Tensor:
     "Class goodness of every layer, shape (L, B, n_classes), in one ordinary forward pass."
     out, x = [], x.to(next(model.parameters()).device, torch.float32)
     with inference(model):
         for xb in (model.check(x) if hasattr(model, 'check') else x).split(bs):
             h, gs = xb, []
-            for l in model.layers: h = l(h); gs.append(class_goodness(h, n_classes))
+            for l in model.layers:
+                h = l(h)
+                gs.append(class_goodness(h, n_classes))
             out.append(torch.stack(gs))
     return torch.cat(out, 1)
 
 # %% ../nbs/07_readout.ipynb #c05c3971
 class GoodnessReadout:
     "Per-layer accuracy of each layer's goodness over all labels; overall accuracy of the sum over layers `from_layer`, ..."
-    def __init__(self, from_layer:int=0, bs:int=1000): store_attr()
+
+    def __init__(self, from_layer: int = 0, bs: int = 1000):
+        store_attr()
+
     def scores(self, learn, x):
-        if learn.negatives.embed is None: raise ValueError(f"The goodness readout needs a strategy with a label embedding, not {learn.negatives!r}: use LinearReadout.")
-        return torch.cat([goodness_scores(learn.model, xb, learn.negatives.embed, learn.loss.kind) for xb in x.split(self.bs)], 1)
-    def __call__(self, learn, split:Split) -> dict:
-        s = self.scores(learn, split.x); acc = lambda p: (p == split.y).float().mean().item()
+        if learn.negatives.embed is None:
+            raise ValueError(
+                f"The goodness readout needs a strategy with a label embedding, not {learn.negatives!r}: use LinearReadout."
+            )
+        return torch.cat(
+            [goodness_scores(learn.model, xb, learn.negatives.embed, learn.loss.kind) for xb in x.split(self.bs)], 1
+        )
+
+    def __call__(self, learn, split: Split) -> dict:
+        s = self.scores(learn, split.x)
+        acc = lambda p: (p == split.y).float().mean().item()
         return dict(layers=[acc(si.argmax(1)) for si in s], overall=acc(sum_layers(s, self.from_layer).argmax(1)))
 
 # %% ../nbs/07_readout.ipynb #91729309
 class ClassGoodnessReadout(GoodnessReadout):
     "The same readout on the class goodness of a channel-wise competitive network (one plain pass)."
-    def scores(self, learn, x): return competitive_scores(learn.model, x, learn.data.n_classes, self.bs)
+
+    def scores(self, learn, x):
+        return competitive_scores(learn.model, x, learn.data.n_classes, self.bs)
 
 # %% ../nbs/07_readout.ipynb #9345a80b
 class HeadReadout:
     "Mono-Forward: the accuracy of every layer's own `head`; overall, the last layer's."
-    def __init__(self, bs:int=2000): self.bs = bs
-    def logits(self, learn, x:Tensor) -> list:
+
+    def __init__(self, bs: int = 2000):
+        self.bs = bs
+
+    def logits(self, learn, x: Tensor) -> list:
         m, neg, out = learn.model, learn.negatives, []
-        if getattr(m.layers[-1], 'head', None) is None: raise ValueError("The layers have no heads: HeadReadout reads a Mono-Forward network (loss=MonoForwardLoss).")
+        if getattr(m.layers[-1], 'head', None) is None:
+            raise ValueError(
+                "The layers have no heads: HeadReadout reads a Mono-Forward network (loss=MonoForwardLoss)."
+            )
         with inference(m):
             for xb in x.split(self.bs):
                 h, ls = neg.test_input(xb), []
-                for l in m.layers: h = l(h); ls.append(l.head(h.flatten(1)))
+                for l in m.layers:
+                    h = l(h)
+                    ls.append(l.head(h.flatten(1)))
                 out.append(ls)
         return [torch.cat(o) for o in zip(*out)]
-    def __call__(self, learn, split:Split) -> dict:
+
+    def __call__(self, learn, split: Split) -> dict:
         accs = [(lg.argmax(1) == split.y).float().mean().item() for lg in self.logits(learn, split.x)]
         return dict(layers=accs, overall=accs[-1])
 
 # %% ../nbs/07_readout.ipynb #67433cf3
-def layer_features(model:nn.Module, x:Tensor, neg=None, # the strategy: images are shown as `neg.test_input(x)`
-                   grid:int=4, # conv activity is average-pooled to grid x grid
-                   bs:int=1000) -> list:
+def layer_features(
+    model: nn.Module,
+    x: Tensor,
+    neg=None,  # the strategy: images are shown as `neg.test_input(x)`
+    grid: int = 4,  # conv activity is average-pooled to grid x grid
+    bs: int = 1000,
+) -> list:
     "Per-layer features, RMS-normalised: (N, width) for dense layers, (N, channels*grid*grid) for conv layers."
     out, x = [], x.to(next(model.parameters()).device, torch.float32)
     with inference(model):
         for xb in x.split(bs):
             h, fs = (neg.test_input(xb) if neg is not None else xb), []
             for l in model.layers:
-                h = l(h); f = F.adaptive_avg_pool2d(h, grid) if h.ndim == 4 else h
+                h = l(h)
+                f = F.adaptive_avg_pool2d(h, grid) if h.ndim == 4 else h
                 fs.append(rms_norm(f.flatten(1)))
             out.append(fs)
     return [torch.cat(f) for f in zip(*out)]
 
 # %% ../nbs/07_readout.ipynb #c2b0fe2a
-def fit_linear(ftr:Tensor, ytr:Tensor, n_classes:int=10, epochs:int=5, lr:float=1e-3, wd:float=0., bs:int=256, seed:int=0) -> nn.Linear:
+def fit_linear(
+    ftr: Tensor,
+    ytr: Tensor,
+    n_classes: int = 10,
+    epochs: int = 5,
+    lr: float = 1e-3,
+    wd: float = 0.0,
+    bs: int = 256,
+    seed: int = 0,
+) -> nn.Linear:
     "Fit a linear softmax classifier on fixed features with Adam (seeded); works inside `torch.no_grad()` too."
-    with torch.enable_grad(): return _fit_linear(ftr.detach(), ytr, n_classes, epochs, lr, wd, bs, seed)
+    with torch.enable_grad():
+        return _fit_linear(ftr.detach(), ytr, n_classes, epochs, lr, wd, bs, seed)
+
 
 def _fit_linear(ftr, ytr, n_classes, epochs, lr, wd, bs, seed):
     g = torch.Generator(ftr.device).manual_seed(seed)
     with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(seed); head = nn.Linear(ftr.shape[1], n_classes).to(ftr.device)
+        torch.manual_seed(seed)
+        head = nn.Linear(ftr.shape[1], n_classes).to(ftr.device)
     opt = torch.optim.Adam(head.parameters(), lr=lr, weight_decay=wd)
-    n = len(ytr); steps = epochs * math.ceil(n/bs); k = 0
+    n = len(ytr)
+    steps = epochs * math.ceil(n / bs)
+    k = 0
     for _ in range(epochs):
         for xb, yb in batches(Split(ftr, ytr), bs, generator=g):
-            for pg in opt.param_groups: pg['lr'] = lr * 0.5*(1+math.cos(math.pi*k/steps))
-            loss = F.cross_entropy(head(xb), yb); opt.zero_grad(); loss.backward(); opt.step(); k += 1
+            for pg in opt.param_groups:
+                pg['lr'] = lr * 0.5 * (1 + math.cos(math.pi * k / steps))
+            loss = F.cross_entropy(head(xb), yb)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            k += 1
     return head
 
 # %% ../nbs/07_readout.ipynb #9e7c65e9
-def linear_accuracy(head:nn.Linear, f:Tensor, y:Tensor) -> float:
+def linear_accuracy(head: nn.Linear, f: Tensor, y: Tensor) -> float:
     "Accuracy of the linear `head` on features `f` (N, D) with labels `y`."
-    with torch.no_grad(): return (head(f).argmax(1) == y).float().mean().item()
+    with torch.no_grad():
+        return (head(f).argmax(1) == y).float().mean().item()
 
 # %% ../nbs/07_readout.ipynb #d21daacd
 class LinearReadout:
     "A linear head per layer (optional) and one on the concatenated features of layers `from_layer`, ... (kept for prediction)."
-    def __init__(self, from_layer:int=0, grid:int=4, epochs:int=5, lr:float=1e-3, per_layer:bool=True): store_attr()
-    def __call__(self, learn, split:Split) -> dict:
+
+    def __init__(self, from_layer: int = 0, grid: int = 4, epochs: int = 5, lr: float = 1e-3, per_layer: bool = True):
+        store_attr()
+
+    def __call__(self, learn, split: Split) -> dict:
         tr, n = learn.data.train, learn.data.n_classes
         ftr = layer_features(learn.model, tr.x, learn.negatives, self.grid)
         fte = layer_features(learn.model, split.x, learn.negatives, self.grid)
         fit = lambda f: fit_linear(f, tr.y, n, epochs=self.epochs, lr=self.lr)
-        per = [linear_accuracy(fit(a), b, split.y) for a, b in zip(ftr, fte)] if self.per_layer else [None]*len(ftr)
-        self.keep = list(range(len(ftr)))[self.from_layer:] or [len(ftr) - 1]
+        per = [linear_accuracy(fit(a), b, split.y) for a, b in zip(ftr, fte)] if self.per_layer else [None] * len(ftr)
+        self.keep = list(range(len(ftr)))[self.from_layer :] or [len(ftr) - 1]
         self.head = fit(torch.cat([ftr[i] for i in self.keep], 1))
         return dict(layers=per, overall=linear_accuracy(self.head, torch.cat([fte[i] for i in self.keep], 1), split.y))
 
 # %% ../nbs/07_readout.ipynb #8d6c1909
-def probe_accuracy(model:nn.Module|None, neg, data:FFData, epochs:int=10, lr:float=1e-2, grid:int=4) -> float:
+def probe_accuracy(
+    model: nn.Module | None, neg, data: FFData, epochs: int = 10, lr: float = 1e-2, grid: int = 4
+) -> float:
     "Test accuracy of a linear head on the frozen features of all layers (raw pixels if `model` is None)."
     f = (lambda x: x.flatten(1)) if model is None else (lambda x: torch.cat(layer_features(model, x, neg, grid), 1))
     head = fit_linear(f(data.train.x), data.train.y, data.n_classes, epochs=epochs, lr=lr)
@@ -203,11 +285,17 @@ def probe_accuracy(model:nn.Module|None, neg, data:FFData, epochs:int=10, lr:flo
 
 # %% ../nbs/07_readout.ipynb #d18f5ad9
 @torch.no_grad()
-def calibrate_bn(model:nn.Module, x:Tensor, bs:int=500) -> nn.Module:
+def calibrate_bn(model: nn.Module, x: Tensor, bs: int = 500) -> nn.Module:
     "Set the running statistics of every batch norm in `model` to their averages over the inputs `x` (weights unchanged)."
     bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
-    for m in bns: m.reset_running_stats(); m.momentum = None                   # momentum None: a cumulative average
-    was = model.training; model.train()
-    for xb in x.split(bs): model(xb)
-    for m in bns: m.momentum = 0.1
-    model.train(was); return model
+    for m in bns:
+        m.reset_running_stats()
+        m.momentum = None  # momentum None: a cumulative average
+    was = model.training
+    model.train()
+    for xb in x.split(bs):
+        model(xb)
+    for m in bns:
+        m.momentum = 0.1
+    model.train(was)
+    return model

@@ -24,18 +24,23 @@ __all__ = ['ACTS', 'SCFF_PRESETS', 'PRESET_OF', 'stdnorm', 'cyclic_partner', 'sc
            'scff_learner', 'scff_features', 'fit_head', 'SCFFReadout']
 
 # %% ../nbs/13_scff.ipynb #228eda0e
-def stdnorm(x:Tensor) -> Tensor:
+def stdnorm(x: Tensor) -> Tensor:
     "Standardise every sample over all its features: (x - mean) / (1e-10 + std)."
     sd, m = torch.std_mean(x, tuple(range(1, x.ndim)), keepdim=True)
     return (x - m) / (1e-10 + sd)
 
-def cyclic_partner(n:int, generator:torch.Generator|None=None, device=None) -> Tensor:
+
+def cyclic_partner(n: int, generator: torch.Generator | None = None, device=None) -> Tensor:
     "The partner of every sample of a batch of `n`: (k + s) mod n, one shift s in 1..n-1 per batch."
-    if n < 2: raise ValueError(f"SCFF pairs each sample with another one of its batch, but the batch has {n}: use batches of 2 or more.")
+    if n < 2:
+        raise ValueError(
+            f"SCFF pairs each sample with another one of its batch, but the batch has {n}: use batches of 2 or more."
+        )
     s = torch.randint(1, n, (1,), generator=generator, device=device)
     return (torch.arange(n, device=device) + s) % n
 
-def scff_pairs(h:Tensor, generator:torch.Generator|None=None) -> tuple:
+
+def scff_pairs(h: Tensor, generator: torch.Generator | None = None) -> tuple:
     "Positives [h, h] and negatives [h, h'] (h' another sample of the batch) from a batch `h`, standardised, on dim 1."
     h = stdnorm(h)
     return torch.cat([h, h], 1), torch.cat([h, h[cyclic_partner(len(h), generator, h.device)]], 1)
@@ -44,218 +49,441 @@ def scff_pairs(h:Tensor, generator:torch.Generator|None=None) -> tuple:
 @register('scff')
 class SCFFNegatives(Negatives):
     "SCFF's pairs: positive [x, x], negative [x, x'] with x' another image of the batch; standardised images."
-    def input_shape(self, shape:tuple) -> tuple: return (2*shape[0], *shape[1:])
-    def create_positive(self, x, y=None): self._check(x, y); x = stdnorm(x); return torch.cat([x, x], 1)
-    def generate(self, x, y=None): self._check(x, y); return scff_pairs(x, self.generator)[1]
-    def test_input(self, x): return self.create_positive(x)
+
+    def input_shape(self, shape: tuple) -> tuple:
+        return (2 * shape[0], *shape[1:])
+
+    def create_positive(self, x, y=None):
+        self._check(x, y)
+        x = stdnorm(x)
+        return torch.cat([x, x], 1)
+
+    def generate(self, x, y=None):
+        self._check(x, y)
+        return scff_pairs(x, self.generator)[1]
+
+    def test_input(self, x):
+        return self.create_positive(x)
 
 # %% ../nbs/13_scff.ipynb #bc1a9969
-def triangle(z:Tensor) -> Tensor:
+def triangle(z: Tensor) -> Tensor:
     "ReLU of `z` minus its mean over channels (dim 1): only the units above the layer's average pass."
     return F.relu(z - z.mean(1, keepdim=True))
+
+
 ACTS = dict(relu=F.relu, triangle=triangle)
 
+
 def _act(act):
-    if act not in ACTS: raise ValueError(f"Unknown activation {act!r}: use 'triangle' or 'relu'.")
+    if act not in ACTS:
+        raise ValueError(f"Unknown activation {act!r}: use 'triangle' or 'relu'.")
     return act
+
 
 class SCFFLinear(nn.Module):
     "A dense SCFF layer: standardise the input; with `concat`, one weight on each half, summed (W x1 + W x2 + 2b)."
-    def __init__(self, n_in:int, n_out:int, act:str='triangle', concat:bool=True):
-        super().__init__(); self.lin, self.act, self.concat = nn.Linear(n_in, n_out), _act(act), concat
-    def forward(self, x:Tensor) -> Tensor:
+
+    def __init__(self, n_in: int, n_out: int, act: str = 'triangle', concat: bool = True):
+        super().__init__()
+        self.lin, self.act, self.concat = nn.Linear(n_in, n_out), _act(act), concat
+
+    def forward(self, x: Tensor) -> Tensor:
         x, n = stdnorm(x.flatten(1)), self.lin.in_features
-        if x.shape[1] != n*(1+self.concat):
-            raise ValueError(f"SCFFLinear expects {n*(1+self.concat)} input features{' (two halves)' if self.concat else ''}, got {x.shape[1]}: check the layer sizes against the data.")
-        return F.linear(x[:, :n] + x[:, n:], self.lin.weight, 2*self.lin.bias) if self.concat else self.lin(x)
-    def post(self, z:Tensor) -> Tensor: return ACTS[self.act](z)
-    def features(self, h:Tensor) -> Tensor: return stdnorm(h.flatten(1))
+        if x.shape[1] != n * (1 + self.concat):
+            raise ValueError(
+                f"SCFFLinear expects {n * (1 + self.concat)} input features{' (two halves)' if self.concat else ''}, got {x.shape[1]}: check the layer sizes against the data."
+            )
+        return F.linear(x[:, :n] + x[:, n:], self.lin.weight, 2 * self.lin.bias) if self.concat else self.lin(x)
+
+    def post(self, z: Tensor) -> Tensor:
+        return ACTS[self.act](z)
+
+    def features(self, h: Tensor) -> Tensor:
+        return stdnorm(h.flatten(1))
 
 # %% ../nbs/13_scff.ipynb #43863389
 class SCFFConv(nn.Module):
     "A conv SCFF layer: reflect-pad, standardise, one conv on each half of the channels (summed); act and pool after."
-    def __init__(self, c_in:int, c_out:int, k:int=3, pad:int=1, act:str='triangle',
-                 pool:tuple=('max', 4, 2, 1), # (kind, size, stride, padding), ceil mode
-                 concat:bool=True, extra_pool:int=2): # extra average pool of the readout features
+
+    def __init__(
+        self,
+        c_in: int,
+        c_out: int,
+        k: int = 3,
+        pad: int = 1,
+        act: str = 'triangle',
+        pool: tuple = ('max', 4, 2, 1),  # (kind, size, stride, padding), ceil mode
+        concat: bool = True,
+        extra_pool: int = 2,
+    ):  # extra average pool of the readout features
         super().__init__()
-        self.conv = nn.Conv2d(c_in, c_out, k); nn.init.xavier_uniform_(self.conv.weight)
+        self.conv = nn.Conv2d(c_in, c_out, k)
+        nn.init.xavier_uniform_(self.conv.weight)
         self.pad, self.act, self.pool, self.concat, self.extra_pool = pad, _act(act), tuple(pool), concat, extra_pool
-    def forward(self, x:Tensor) -> Tensor:
+
+    def forward(self, x: Tensor) -> Tensor:
         c = self.conv.in_channels
-        if x.ndim != 4 or x.shape[1] != c*(1+self.concat):
-            raise ValueError(f"SCFFConv expects (B, {c*(1+self.concat)}, H, W) inputs, got {tuple(x.shape)}: check the channel counts.")
-        x = stdnorm(F.pad(x, (self.pad,)*4, mode='reflect') if self.pad else x)
-        return F.conv2d(x[:, :c] + x[:, c:], self.conv.weight, 2*self.conv.bias) if self.concat else self.conv(x)
-    def post(self, z:Tensor) -> Tensor:
-        kind, k, s, p = self.pool; h = ACTS[self.act](z)
+        if x.ndim != 4 or x.shape[1] != c * (1 + self.concat):
+            raise ValueError(
+                f"SCFFConv expects (B, {c * (1 + self.concat)}, H, W) inputs, got {tuple(x.shape)}: check the channel counts."
+            )
+        x = stdnorm(F.pad(x, (self.pad,) * 4, mode='reflect') if self.pad else x)
+        return F.conv2d(x[:, :c] + x[:, c:], self.conv.weight, 2 * self.conv.bias) if self.concat else self.conv(x)
+
+    def post(self, z: Tensor) -> Tensor:
+        kind, k, s, p = self.pool
+        h = ACTS[self.act](z)
         return (F.max_pool2d if kind == 'max' else F.avg_pool2d)(h, k, s, p, ceil_mode=True)
-    def features(self, h:Tensor) -> Tensor: return stdnorm(F.avg_pool2d(h, self.extra_pool)).flatten(1)
+
+    def features(self, h: Tensor) -> Tensor:
+        return stdnorm(F.avg_pool2d(h, self.extra_pool)).flatten(1)
 
 # %% ../nbs/13_scff.ipynb #11d5e71f
 class SCFFNet(nn.Module):
     "A stack of SCFF layers; `link` builds each layer's input from the output of the layer below."
-    def __init__(self, layers:list, config:dict|None=None): super().__init__(); self.layers, self.config = nn.ModuleList(layers), config or {}
-    def link(self, i:int, a:Tensor, B:int|None=None, generator=None) -> Tensor:
+
+    def __init__(self, layers: list, config: dict | None = None):
+        super().__init__()
+        self.layers, self.config = nn.ModuleList(layers), config or {}
+
+    def link(self, i: int, a: Tensor, B: int | None = None, generator=None) -> Tensor:
         "Input of layer `i` from layer i-1's output `a`: B positive rows first (B=None: all rows positive, as at test time)."
-        h = self.layers[i-1].post(a)
-        if not self.layers[i].concat: return h
-        if B is None: h = stdnorm(h); return torch.cat([h, h], 1)
+        h = self.layers[i - 1].post(a)
+        if not self.layers[i].concat:
+            return h
+        if B is None:
+            h = stdnorm(h)
+            return torch.cat([h, h], 1)
         return torch.cat(scff_pairs(h[:B], generator))
-    def forward(self, x:Tensor) -> list:
+
+    def forward(self, x: Tensor) -> list:
         "Every layer's output z for test inputs `x` (positive pairs)."
         zs = []
         for i, l in enumerate(self.layers):
-            x = l(self.link(i, x) if i else x); zs.append(x)
+            x = l(self.link(i, x) if i else x)
+            zs.append(x)
         return zs
-    def features(self, x:Tensor) -> list:
+
+    def features(self, x: Tensor) -> list:
         "Per-layer readout features (standardised) for test inputs `x`."
         return [l.features(l.post(z)) for l, z in zip(self.layers, self(x))]
 
 # %% ../nbs/13_scff.ipynb #0e59d852
-def _per(v, i): return v[i] if isinstance(v, (list, tuple)) else v
+def _per(v, i):
+    return v[i] if isinstance(v, (list, tuple)) else v
+
 
 class SCFFLoss(LayerLoss):
     "SCFF's loss: softplus(th1 - G+) + softplus(G- - th2) + lam*|G+|; G the mean of ReLU(z)^2 over channels."
-    def __init__(self, th1:float|list=1., th2:float|list=2., lam:float|list=0.): # one value, or one per layer
+
+    def __init__(
+        self, th1: float | list = 1.0, th2: float | list = 2.0, lam: float | list = 0.0
+    ):  # one value, or one per layer
         n = max(len(v) if isinstance(v, (list, tuple)) else 1 for v in (th1, th2, lam))
         for i in range(n):
-            a, b = (v[min(i, len(v)-1)] if isinstance(v, (list, tuple)) else v for v in (th1, th2))
-            if a > b: raise ValueError(f"th1 > th2 at layer {i+1} (th1={th1}, th2={th2}): th1 pushes positives up, th2 pushes negatives down, so th1 <= th2.")
-        check_positive('lam', lam, allow_zero=True); self.th1, self.th2, self.lam, self.name = th1, th2, lam, 'scff'
+            a, b = (v[min(i, len(v) - 1)] if isinstance(v, (list, tuple)) else v for v in (th1, th2))
+            if a > b:
+                raise ValueError(
+                    f"th1 > th2 at layer {i + 1} (th1={th1}, th2={th2}): th1 pushes positives up, th2 pushes negatives down, so th1 <= th2."
+                )
+        check_positive('lam', lam, allow_zero=True)
+        self.th1, self.th2, self.lam, self.name = th1, th2, lam, 'scff'
+
     def setup(self, learn):
         for k in ('th1', 'th2', 'lam'):
             v = getattr(self, k)
-            if isinstance(v, (list, tuple)) and len(v) != learn.L: raise ValueError(f"{k} has {len(v)} values for {learn.L} layers: give one per layer.")
-    def goodness(self, i, a): return F.relu(a).pow(2).mean(1)
+            if isinstance(v, (list, tuple)) and len(v) != learn.L:
+                raise ValueError(f"{k} has {len(v)} values for {learn.L} layers: give one per layer.")
+
+    def goodness(self, i, a):
+        return F.relu(a).pow(2).mean(1)
+
     def __call__(self, i, st):
-        g = st.g[i]; gp, gn = g[:st.B], g[st.B:]
+        g = st.g[i]
+        gp, gn = g[: st.B], g[st.B :]
         reg = gp.flatten(1).norm(dim=1) if gp.ndim > 1 else gp.abs()
-        loss = F.softplus(_per(self.th1, i) - gp).mean() + F.softplus(gn - _per(self.th2, i)).mean() + _per(self.lam, i)*reg.mean()
+        loss = (
+            F.softplus(_per(self.th1, i) - gp).mean()
+            + F.softplus(gn - _per(self.th2, i)).mean()
+            + _per(self.lam, i) * reg.mean()
+        )
         return loss, gp.mean(), gn.mean()
-    def __repr__(self): return f'SCFFLoss(th1={self.th1}, th2={self.th2}, lam={self.lam})'
+
+    def __repr__(self):
+        return f'SCFFLoss(th1={self.th1}, th2={self.th2}, lam={self.lam})'
 
 # %% ../nbs/13_scff.ipynb #e1d6fdfb
 class ExpDecay:
     "Learning-rate factor gamma_i ** (step // period_i) of layer i: exponential decay every `period` batches."
-    def __init__(self, gamma:float|list, period:int|list): self.gamma, self.period = gamma, period
-    def __call__(self, i:int, step:int) -> float: return _per(self.gamma, i) ** (step // _per(self.period, i))
-    def __repr__(self): return f'ExpDecay(gamma={self.gamma}, period={self.period})'
+
+    def __init__(self, gamma: float | list, period: int | list):
+        self.gamma, self.period = gamma, period
+
+    def __call__(self, i: int, step: int) -> float:
+        return _per(self.gamma, i) ** (step // _per(self.period, i))
+
+    def __repr__(self):
+        return f'ExpDecay(gamma={self.gamma}, period={self.period})'
 
 # %% ../nbs/13_scff.ipynb #e2b9b164
-def _conv(c, k, pad, pool, act, extra=2): return dict(c=c, k=k, pad=pad, pool=pool, act=act, extra_pool=extra)
+def _conv(c, k, pad, pool, act, extra=2):
+    return dict(c=c, k=k, pad=pad, pool=pool, act=act, extra_pool=extra)
+
+
 _MAX, _AVG = ('max', 4, 2, 1), ('avg', 2, 2, 0)
 _CIFAR = [_conv(96, 5, 2, _MAX, 'triangle'), _conv(384, 3, 1, _MAX, 'triangle'), _conv(1536, 3, 1, _AVG, 'relu')]
 _CIFAR_NORM = ((0.4914, 0.4822, 0.4465), (0.2023, 0.1994, 0.2010))
 SCFF_PRESETS = {
-  'mnist': dict(layers=[dict(n=2000, act='triangle'), dict(n=2000, act='relu')], concat=[1, 0], schedule='greedy',
-                lr=[0.003, 0.002], wd=[1e-4, 1e-4], gamma=[0.9, 0.6], period=[1000, 1500], th1=[4., 1.], th2=[6., 1.],
-                lam=[1e-4, 0.], epochs=[20, 9], dropout=0.2, eval_frequency=10),
-  'digits': dict(layers=[dict(n=200, act='triangle'), dict(n=200, act='relu')], concat=[1, 0], schedule='greedy',
-                 lr=[0.01, 0.01], wd=[1e-4, 1e-4], gamma=[0.9, 0.6], period=[15, 15], th1=[1., 1.], th2=[2., 2.],
-                 lam=[1e-4, 0.], epochs=[20, 9], dropout=0.2, eval_frequency=10),
-  'cifar10': dict(layers=_CIFAR, concat=[1, 1, 1], schedule='greedy', lr=[0.01, 0.002, 2e-4], wd=[1e-4, 1e-4, 3e-4],
-                  gamma=[0.7, 0.8, 1.], period=[1000, 100, 500], th1=[0., 5., 6.], th2=[1., 9., 10.],
-                  lam=[0.0012, 0.0007, 0.0005], epochs=[6, 4, 21], dropout=0.2, flip=True, norm=_CIFAR_NORM, eval_frequency=5),
-  'cifar10_parallel': dict(layers=_CIFAR, concat=[1, 0, 1], schedule='parallel', lr=[0.02, 0.001, 4e-4], wd=[1e-4, 3e-4, 1e-4],
-                  gamma=[0.99, 0.9, 0.99], period=[500, 500, 500], th1=[1., 4., 5.], th2=[2., 5., 7.],
-                  lam=[0.0008, 0.0004, 0.0016], epochs=[6, 6, 13], dropout=0.2, flip=True, norm=_CIFAR_NORM, eval_frequency=5),
-  'stl10': dict(layers=[_conv(96, 5, 2, _MAX, 'triangle', 8), _conv(384, 3, 1, _MAX, 'triangle', 4), _conv(1536, 3, 1, _MAX, 'triangle', 4),
-                        _conv(6144, 3, 1, _AVG, 'relu', 2)], concat=[1, 1, 1, 1], schedule='greedy', lr=[0.01, 0.002, 2e-4, 2e-4],
-                wd=[1e-4, 1e-4, 3e-4, 3e-4], gamma=[0.7, 0.8, 1., 1.], period=[1000, 100, 500, 500], th1=[0., 5., 6., 6.],
-                th2=[1., 9., 10., 10.], lam=[0.0012, 0.0007, 0.0005, 0.0005], epochs=[6, 4, 21, 21], dropout=0.2, flip=True, eval_frequency=5),
+    'mnist': dict(
+        layers=[dict(n=2000, act='triangle'), dict(n=2000, act='relu')],
+        concat=[1, 0],
+        schedule='greedy',
+        lr=[0.003, 0.002],
+        wd=[1e-4, 1e-4],
+        gamma=[0.9, 0.6],
+        period=[1000, 1500],
+        th1=[4.0, 1.0],
+        th2=[6.0, 1.0],
+        lam=[1e-4, 0.0],
+        epochs=[20, 9],
+        dropout=0.2,
+        eval_frequency=10,
+    ),
+    'digits': dict(
+        layers=[dict(n=200, act='triangle'), dict(n=200, act='relu')],
+        concat=[1, 0],
+        schedule='greedy',
+        lr=[0.01, 0.01],
+        wd=[1e-4, 1e-4],
+        gamma=[0.9, 0.6],
+        period=[15, 15],
+        th1=[1.0, 1.0],
+        th2=[2.0, 2.0],
+        lam=[1e-4, 0.0],
+        epochs=[20, 9],
+        dropout=0.2,
+        eval_frequency=10,
+    ),
+    'cifar10': dict(
+        layers=_CIFAR,
+        concat=[1, 1, 1],
+        schedule='greedy',
+        lr=[0.01, 0.002, 2e-4],
+        wd=[1e-4, 1e-4, 3e-4],
+        gamma=[0.7, 0.8, 1.0],
+        period=[1000, 100, 500],
+        th1=[0.0, 5.0, 6.0],
+        th2=[1.0, 9.0, 10.0],
+        lam=[0.0012, 0.0007, 0.0005],
+        epochs=[6, 4, 21],
+        dropout=0.2,
+        flip=True,
+        norm=_CIFAR_NORM,
+        eval_frequency=5,
+    ),
+    'cifar10_parallel': dict(
+        layers=_CIFAR,
+        concat=[1, 0, 1],
+        schedule='parallel',
+        lr=[0.02, 0.001, 4e-4],
+        wd=[1e-4, 3e-4, 1e-4],
+        gamma=[0.99, 0.9, 0.99],
+        period=[500, 500, 500],
+        th1=[1.0, 4.0, 5.0],
+        th2=[2.0, 5.0, 7.0],
+        lam=[0.0008, 0.0004, 0.0016],
+        epochs=[6, 6, 13],
+        dropout=0.2,
+        flip=True,
+        norm=_CIFAR_NORM,
+        eval_frequency=5,
+    ),
+    'stl10': dict(
+        layers=[
+            _conv(96, 5, 2, _MAX, 'triangle', 8),
+            _conv(384, 3, 1, _MAX, 'triangle', 4),
+            _conv(1536, 3, 1, _MAX, 'triangle', 4),
+            _conv(6144, 3, 1, _AVG, 'relu', 2),
+        ],
+        concat=[1, 1, 1, 1],
+        schedule='greedy',
+        lr=[0.01, 0.002, 2e-4, 2e-4],
+        wd=[1e-4, 1e-4, 3e-4, 3e-4],
+        gamma=[0.7, 0.8, 1.0, 1.0],
+        period=[1000, 100, 500, 500],
+        th1=[0.0, 5.0, 6.0, 6.0],
+        th2=[1.0, 9.0, 10.0, 10.0],
+        lam=[0.0012, 0.0007, 0.0005, 0.0005],
+        epochs=[6, 4, 21, 21],
+        dropout=0.2,
+        flip=True,
+        eval_frequency=5,
+    ),
 }
 PRESET_OF = dict(digits='digits', mnist='mnist', fmnist='mnist', cifar10='cifar10', svhn='cifar10', stl10='stl10')
 
 # %% ../nbs/13_scff.ipynb #7f7c8c4d
-def scff_net(preset:str|dict, shape:tuple) -> SCFFNet:
+def scff_net(preset: str | dict, shape: tuple) -> SCFFNet:
     "The SCFF network of `preset` (a name of `SCFF_PRESETS` or a dict like them) for images of `shape` (C, H, W)."
-    p = get_preset(preset); specs, concat = p['layers'], p['concat']
+    p = get_preset(preset)
+    specs, concat = p['layers'], p['concat']
     if 'n' in specs[0]:
         sizes = [math.prod(shape)] + [s['n'] for s in specs]
         layers = [SCFFLinear(i, s['n'], s['act'], bool(c)) for i, s, c in zip(sizes, specs, concat)]
     else:
         chans = [shape[0]] + [s['c'] for s in specs]
-        layers = [SCFFConv(i, s['c'], s['k'], s['pad'], s['act'], s['pool'], bool(c), s['extra_pool']) for i, s, c in zip(chans, specs, concat)]
+        layers = [
+            SCFFConv(i, s['c'], s['k'], s['pad'], s['act'], s['pool'], bool(c), s['extra_pool'])
+            for i, s, c in zip(chans, specs, concat)
+        ]
     return SCFFNet(layers, dict(preset=p, shape=list(shape)))
 
-def get_preset(preset:str|dict) -> dict:
+
+def get_preset(preset: str | dict) -> dict:
     "A copy of the preset `preset` (a dict is taken as it is), or a clear error."
-    if isinstance(preset, dict): return json.loads(json.dumps(preset))
-    if preset not in SCFF_PRESETS: raise ValueError(f"Unknown SCFF preset {preset!r}: choose one of {', '.join(SCFF_PRESETS)}.")
+    if isinstance(preset, dict):
+        return json.loads(json.dumps(preset))
+    if preset not in SCFF_PRESETS:
+        raise ValueError(f"Unknown SCFF preset {preset!r}: choose one of {', '.join(SCFF_PRESETS)}.")
     return json.loads(json.dumps(SCFF_PRESETS[preset]))
 
 # %% ../nbs/13_scff.ipynb #1e6959ab
-def random_flip(x:Tensor, generator:torch.Generator|None=None) -> Tensor:
+def random_flip(x: Tensor, generator: torch.Generator | None = None) -> Tensor:
     "Flip each image left-right with probability 1/2 (the reference's only augmentation on CIFAR-10 and STL-10)."
     m = torch.rand(len(x), generator=generator, device=x.device) < 0.5
     return torch.where(m[:, None, None, None], x.flip(-1), x)
 
+
 _PER_LAYER = ('epochs', 'lr', 'wd', 'gamma', 'period', 'th1', 'th2', 'lam', 'channels')
 
-def scff_learner(data:FFData, preset:str|dict|None=None, # default: the preset of `data`'s dataset
-                 schedule:str|None=None, # 'greedy' or 'parallel'
-                 bs:int=100, readout=True, # True: `SCFFReadout` with the preset's dropout; None: no readout
-                 cbs:list|None=None, seed:int=1234,
-                 **kw # per-layer settings: epochs, lr, wd, gamma, period, th1, th2, lam, channels (one value or one per layer)
-                ) -> FFLearner:
+
+def scff_learner(
+    data: FFData,
+    preset: str | dict | None = None,  # default: the preset of `data`'s dataset
+    schedule: str | None = None,  # 'greedy' or 'parallel'
+    bs: int = 100,
+    readout=True,  # True: `SCFFReadout` with the preset's dropout; None: no readout
+    cbs: list | None = None,
+    seed: int = 1234,
+    **kw,  # per-layer settings: epochs, lr, wd, gamma, period, th1, th2, lam, channels (one value or one per layer)
+) -> FFLearner:
     "An SCFF learner for `data`: the preset's network, pairs, loss, AdamW with exponential decay, schedule and readout."
-    if preset is None and data.name not in PRESET_OF: raise ValueError(f"No SCFF preset for dataset {data.name!r}: pass preset= (one of {', '.join(SCFF_PRESETS)}).")
-    p = get_preset(preset or PRESET_OF[data.name]); L = len(p['layers'])
+    if preset is None and data.name not in PRESET_OF:
+        raise ValueError(f"No SCFF preset for dataset {data.name!r}: pass preset= (one of {', '.join(SCFF_PRESETS)}).")
+    p = get_preset(preset or PRESET_OF[data.name])
+    L = len(p['layers'])
     for k, v in kw.items():
         if k == 'eval_frequency':
-            if v is not None: p[k] = v
+            if v is not None:
+                p[k] = v
             continue
-        if k not in _PER_LAYER: raise ValueError(f"Unknown SCFF setting {k!r}: use {', '.join(_PER_LAYER)} or eval_frequency.")
-        if v is None: continue
+        if k not in _PER_LAYER:
+            raise ValueError(f"Unknown SCFF setting {k!r}: use {', '.join(_PER_LAYER)} or eval_frequency.")
+        if v is None:
+            continue
         v = list(v) if isinstance(v, (list, tuple)) else [v]
-        if len(v) == 1: v = v*L                                                     # one value for every layer
-        if len(v) != L: raise ValueError(f"{k}: {len(v)} values for {L} layers: give one value, or one per layer.")
+        if len(v) == 1:
+            v = v * L  # one value for every layer
+        if len(v) != L:
+            raise ValueError(f"{k}: {len(v)} values for {L} layers: give one value, or one per layer.")
         if k == 'channels':
-            for s, c in zip(p['layers'], v): s['n' if 'n' in s else 'c'] = int(check_positive('channels', c))
-        else: p[k] = v
+            for s, c in zip(p['layers'], v):
+                s['n' if 'n' in s else 'c'] = int(check_positive('channels', c))
+        else:
+            p[k] = v
     p['schedule'] = schedule or p['schedule']
-    if p['schedule'] not in ('greedy', 'parallel'): raise ValueError(f"Unknown schedule {p['schedule']!r}: use 'greedy' or 'parallel'.")
-    for k in ('lr', 'gamma', 'period'): check_positive(k, p[k])
+    if p['schedule'] not in ('greedy', 'parallel'):
+        raise ValueError(f"Unknown schedule {p['schedule']!r}: use 'greedy' or 'parallel'.")
+    for k in ('lr', 'gamma', 'period'):
+        check_positive(k, p[k])
     set_seed(seed)
     net = scff_net(p, data.shape).to(data.train.x.device)
     ro = SCFFReadout(p['dropout'], flip=p.get('flip', False)) if readout is True else readout
-    return FFLearner(net, data, SCFFNegatives(), loss=SCFFLoss(p['th1'], p['th2'], p['lam']), lr=p['lr'], wd=p['wd'], opt='adamw', bs=bs,
-                     schedule='layerwise' if p['schedule'] == 'greedy' else 'parallel', epochs=p['epochs'], lr_sched=ExpDecay(p['gamma'], p['period']),
-                     eval_frequency=p['eval_frequency'], readout=ro, tfm=random_flip if p.get('flip') else None, cbs=cbs, seed=seed)
+    return FFLearner(
+        net,
+        data,
+        SCFFNegatives(),
+        loss=SCFFLoss(p['th1'], p['th2'], p['lam']),
+        lr=p['lr'],
+        wd=p['wd'],
+        opt='adamw',
+        bs=bs,
+        schedule='layerwise' if p['schedule'] == 'greedy' else 'parallel',
+        epochs=p['epochs'],
+        lr_sched=ExpDecay(p['gamma'], p['period']),
+        eval_frequency=p['eval_frequency'],
+        readout=ro,
+        tfm=random_flip if p.get('flip') else None,
+        cbs=cbs,
+        seed=seed,
+    )
 
 # %% ../nbs/13_scff.ipynb #be6570bb
-def scff_features(model:SCFFNet, neg:Negatives, x:Tensor, bs:int=500) -> list:
+def scff_features(model: SCFFNet, neg: Negatives, x: Tensor, bs: int = 500) -> list:
     "Per-layer readout features of images `x`, shown as positive pairs."
     out, x = [], x.to(next(model.parameters()).device)
     with inference(model):
-        for xb in x.split(bs): out.append(model.features(neg.test_input(xb)))
+        for xb in x.split(bs):
+            out.append(model.features(neg.test_input(xb)))
     return [torch.cat(f) for f in zip(*out)]
 
-def fit_head(f:Tensor, y:Tensor, n_classes:int=10, dropout:float=0.2, epochs:int=50, lr:float=1e-3, bs:int=64,
-             f_flip:Tensor|None=None, # features of the flipped images: each sample is drawn flipped with probability 1/2
-             seed:int=0) -> nn.Module:
+
+def fit_head(
+    f: Tensor,
+    y: Tensor,
+    n_classes: int = 10,
+    dropout: float = 0.2,
+    epochs: int = 50,
+    lr: float = 1e-3,
+    bs: int = 64,
+    f_flip: Tensor | None = None,  # features of the flipped images: each sample is drawn flipped with probability 1/2
+    seed: int = 0,
+) -> nn.Module:
     "Dropout + Linear on frozen features, trained with Adam; the learning rate halves at 20, 35, 50, 60, 70, 80, 90 % of the epochs."
     g = torch.Generator(f.device).manual_seed(seed)
     with torch.random.fork_rng(devices=[]), torch.enable_grad():
-        torch.manual_seed(seed); head = nn.Sequential(nn.Dropout(dropout), nn.Linear(f.shape[1], n_classes)).to(f.device)
+        torch.manual_seed(seed)
+        head = nn.Sequential(nn.Dropout(dropout), nn.Linear(f.shape[1], n_classes)).to(f.device)
         opt = torch.optim.Adam(head.parameters(), lr=lr)
-        sched = torch.optim.lr_scheduler.MultiStepLR(opt, [int(epochs*r) for r in (0.2, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9)], 0.5)
+        sched = torch.optim.lr_scheduler.MultiStepLR(
+            opt, [int(epochs * r) for r in (0.2, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9)], 0.5
+        )
         for _ in range(epochs):
             for idx in torch.randperm(len(y), generator=g, device=f.device).split(bs):
-                xb = f[idx] if f_flip is None else torch.where(torch.rand(len(idx), 1, generator=g, device=f.device) < 0.5, f_flip[idx], f[idx])
-                loss = F.cross_entropy(head(xb), y[idx]); opt.zero_grad(); loss.backward(); opt.step()
+                xb = (
+                    f[idx]
+                    if f_flip is None
+                    else torch.where(torch.rand(len(idx), 1, generator=g, device=f.device) < 0.5, f_flip[idx], f[idx])
+                )
+                loss = F.cross_entropy(head(xb), y[idx])
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
             sched.step()
     return head.eval()
 
+
 class SCFFReadout:
     "A linear probe per layer, and the reference's Dropout + Linear readout on all layers (kept in `.head`)."
-    def __init__(self, dropout:float=0.2, epochs:int=50, probe_epochs:int=10, flip:bool=False, per_layer:bool=True):
-        self.dropout, self.epochs, self.probe_epochs, self.flip, self.per_layer = dropout, epochs, probe_epochs, flip, per_layer
-    def __call__(self, learn, split:Split) -> dict:
+
+    def __init__(
+        self, dropout: float = 0.2, epochs: int = 50, probe_epochs: int = 10, flip: bool = False, per_layer: bool = True
+    ):
+        self.dropout, self.epochs, self.probe_epochs, self.flip, self.per_layer = (
+            dropout,
+            epochs,
+            probe_epochs,
+            flip,
+            per_layer,
+        )
+
+    def __call__(self, learn, split: Split) -> dict:
         m, neg, tr, n = learn.model, learn.negatives, learn.data.train, learn.data.n_classes
         ftr, fte = scff_features(m, neg, tr.x), scff_features(m, neg, split.x)
-        probe = lambda a, b: linear_accuracy(fit_linear(a, tr.y, n, epochs=self.probe_epochs, lr=1e-3, bs=128), b, split.y)
-        per = [probe(a, b) for a, b in zip(ftr, fte)] if self.per_layer else [None]*len(ftr)
+        probe = lambda a, b: linear_accuracy(
+            fit_linear(a, tr.y, n, epochs=self.probe_epochs, lr=1e-3, bs=128), b, split.y
+        )
+        per = [probe(a, b) for a, b in zip(ftr, fte)] if self.per_layer else [None] * len(ftr)
         fl = torch.cat(scff_features(m, neg, tr.x.flip(-1)), 1) if self.flip else None
         self.head = fit_head(torch.cat(ftr, 1), tr.y, n, self.dropout, self.epochs, f_flip=fl)
         return dict(layers=per, overall=linear_accuracy(self.head, torch.cat(fte, 1), split.y))

@@ -18,77 +18,194 @@ from .scff import PRESET_OF, get_preset, scff_learner, scff_net, SCFFNegatives, 
 __all__ = ['scff_run', 'load_scff', 'scff_parser', 'scff_report', 'ff_scff']
 
 # %% ../nbs/13a_scff_run.ipynb #374b0529
-def scff_run(dataset:str='digits', preset:str|None=None, schedule:str|None=None, alleps:list|None=None, eval_frequency:int|None=None,
-             lr:list|None=None, th1:list|None=None, th2:list|None=None, channels:list|None=None, device:str|None=None, seed:int=1234,
-             save_model:bool=False, out:str|None=None, overwrite:bool=False, data_root:str|None=None, download:bool=False,
-             quiet:bool=False, n_train:int|None=None, cbs:list|None=None) -> dict:
+def scff_run(
+    dataset: str = 'digits',
+    preset: str | None = None,
+    schedule: str | None = None,
+    alleps: list | None = None,
+    eval_frequency: int | None = None,
+    lr: list | None = None,
+    th1: list | None = None,
+    th2: list | None = None,
+    channels: list | None = None,
+    device: str | None = None,
+    seed: int = 1234,
+    save_model: bool = False,
+    out: str | None = None,
+    overwrite: bool = False,
+    data_root: str | None = None,
+    download: bool = False,
+    quiet: bool = False,
+    n_train: int | None = None,
+    cbs: list | None = None,
+) -> dict:
     "Train SCFF with a preset on `dataset`, evaluate, and write the run folder `out` (None: no files)."
     name = dataset_name(dataset)
-    if preset is None: preset = 'cifar10_parallel' if schedule == 'parallel' and PRESET_OF[name] == 'cifar10' else PRESET_OF[name]
+    if preset is None:
+        preset = 'cifar10_parallel' if schedule == 'parallel' and PRESET_OF[name] == 'cifar10' else PRESET_OF[name]
     p = get_preset(preset)
-    if alleps is not None: check_positive('--alleps (epochs per layer)', list(alleps))
+    if alleps is not None:
+        check_positive('--alleps (epochs per layer)', list(alleps))
     if out is not None and Path(out).exists() and (not Path(out).is_dir() or any(Path(out).iterdir())):
-        if not overwrite: raise ValueError(f"{out} already holds files: pass --overwrite to replace them, or choose another --out.")
+        if not overwrite:
+            raise ValueError(f"{out} already holds files: pass --overwrite to replace them, or choose another --out.")
         shutil.rmtree(out) if Path(out).is_dir() else Path(out).unlink()
-    data = load_data(name, root=data_root, download=download, device=default_device(device), normalize=tuple(p.get('norm') or ()) or True)
-    if n_train: data = FFData(data.name, data.train[:check_positive('n_train', n_train)], data.valid, data.test, data.shape, data.n_classes)
-    config = dict(dataset=name, preset=preset, schedule=schedule or p['schedule'], alleps=alleps, lr=lr, th1=th1, th2=th2, channels=channels, seed=seed)
+    data = load_data(
+        name,
+        root=data_root,
+        download=download,
+        device=default_device(device),
+        normalize=tuple(p.get('norm') or ()) or True,
+    )
+    if n_train:
+        data = FFData(
+            data.name,
+            data.train[: check_positive('n_train', n_train)],
+            data.valid,
+            data.test,
+            data.shape,
+            data.n_classes,
+        )
+    config = dict(
+        dataset=name,
+        preset=preset,
+        schedule=schedule or p['schedule'],
+        alleps=alleps,
+        lr=lr,
+        th1=th1,
+        th2=th2,
+        channels=channels,
+        seed=seed,
+    )
     cbs = [ProgressCB(bar=not quiet, verbose=not quiet)] + ([HistoryCB(out, config)] if out else []) + list(cbs or [])
-    learn = scff_learner(data, p, schedule, cbs=cbs, seed=seed, epochs=alleps, lr=lr, th1=th1, th2=th2, channels=channels, eval_frequency=eval_frequency)
+    learn = scff_learner(
+        data,
+        p,
+        schedule,
+        cbs=cbs,
+        seed=seed,
+        epochs=alleps,
+        lr=lr,
+        th1=th1,
+        th2=th2,
+        channels=channels,
+        eval_frequency=eval_frequency,
+    )
     learn.fit()
     h = learn.history[-1]
-    res = dict(config, layers=h['layers'], overall=h['overall'], epochs=learn.epoch, train_seconds=round(learn.train_seconds, 2),
-               fit_seconds=round(learn.fit_time, 2), device=str(learn.device), n_train=len(data.train))
+    res = dict(
+        config,
+        layers=h['layers'],
+        overall=h['overall'],
+        epochs=learn.epoch,
+        train_seconds=round(learn.train_seconds, 2),
+        fit_seconds=round(learn.fit_time, 2),
+        device=str(learn.device),
+        n_train=len(data.train),
+    )
     if out:
         Path(out, 'results.json').write_text(json.dumps(res, indent=1))
-        if save_model: save_checkpoint(learn.model, Path(out)/'model.pt', learn.model.config)
+        if save_model:
+            save_checkpoint(learn.model, Path(out) / 'model.pt', learn.model.config)
     res['learn'] = learn
     return res
 
-def load_scff(path:str|Path) -> SCFFNet:
+
+def load_scff(path: str | Path) -> SCFFNet:
     "Rebuild the SCFF network saved by `scff_run(save_model=True)` (`ff-scff --save_model`)."
-    ck = read_checkpoint(path); c = ck['config']
-    if 'preset' not in c: raise ValueError(f"{path} is not an SCFF checkpoint (no preset in its config): load it with the tool that wrote it.")
-    net = scff_net(c['preset'], tuple(c['shape'])); net.load_state_dict(ck['state_dict']); return net
+    ck = read_checkpoint(path)
+    c = ck['config']
+    if 'preset' not in c:
+        raise ValueError(
+            f"{path} is not an SCFF checkpoint (no preset in its config): load it with the tool that wrote it."
+        )
+    net = scff_net(c['preset'], tuple(c['shape']))
+    net.load_state_dict(ck['state_dict'])
+    return net
 
 # %% ../nbs/13a_scff_run.ipynb #8dadb859
 def scff_parser() -> argparse.ArgumentParser:
     "The flags of `ff-scff`, spelled as seed 000 spells them (hyphenated spellings work too)."
-    p = argparse.ArgumentParser(prog='ff-scff', description='Self-contrastive Forward-Forward: train without labels, layer by layer, then read out linearly.')
+    p = argparse.ArgumentParser(
+        prog='ff-scff',
+        description='Self-contrastive Forward-Forward: train without labels, layer by layer, then read out linearly.',
+    )
     a = p.add_argument
     a('--dataset', default='digits', help='digits (embedded, default), mnist, fmnist, cifar10, stl10, svhn')
     a('--data-root', '--data_root', dest='data_root', help='data folder (default: env FF_DATA, else ~/.ff_nbdev/data)')
     a('--download', action='store_true', help='download a missing dataset (needs internet)')
-    a('--schedule', choices=['greedy', 'parallel'], help="greedy (layer after layer) or parallel; default: the preset's")
+    a(
+        '--schedule',
+        choices=['greedy', 'parallel'],
+        help="greedy (layer after layer) or parallel; default: the preset's",
+    )
     a('--alleps', nargs='+', type=int, metavar='E', help='epochs per layer, e.g. --alleps 6 4 21')
-    a('--eval_frequency', '--eval-frequency', dest='eval_frequency', type=int, metavar='N', help='evaluate every N epochs')
+    a(
+        '--eval_frequency',
+        '--eval-frequency',
+        dest='eval_frequency',
+        type=int,
+        metavar='N',
+        help='evaluate every N epochs',
+    )
     for k, h in (('lr', 'learning rates'), ('th1', 'positive thresholds'), ('th2', 'negative thresholds')):
         a(f'--{k}', nargs='+', type=float, help=f'{h}: one, or one per layer')
     a('--channels', nargs='+', type=int, help="layer widths (units or channels), one per layer; default: the preset's")
     a('--device_num', '--device-num', dest='device_num', type=int, help='GPU number (cuda:N)')
     a('--device', help='cpu, cuda or mps (default: the best available)')
     a('--seed_num', '--seed-num', dest='seed_num', type=int, default=1234, help='random seed (default 1234)')
-    a('--save_model', '--save-model', dest='save_model', action='store_true', help='save the trained network to OUT/model.pt')
+    a(
+        '--save_model',
+        '--save-model',
+        dest='save_model',
+        action='store_true',
+        help='save the trained network to OUT/model.pt',
+    )
     a('--out', default='scff_run', help='run folder (default scff_run)')
     a('--overwrite', action='store_true', help='replace the files of an earlier run in --out')
     a('--n-train', '--n_train', dest='n_train', type=int, help='use only the first N training images (quick tries)')
     a('--quiet', action='store_true', help='no progress bars or evaluation lines')
     return p
 
-def scff_report(res:dict) -> str:
-    "Per-layer probe and overall readout accuracy of a run, as printed by `ff-scff`."
-    per = '  '.join(f"layer {i+1} {a*100:.2f}%" for i, a in enumerate(res['layers']) if a is not None)
-    return (f"SCFF {res['preset']} on {res['dataset']} ({res['schedule']}, {res['epochs']} epochs, {res['train_seconds']:.1f}s of training on {res['device']})\n"
-            f"per-layer probes: {per}\nreadout on all layers: {res['overall']*100:.2f}% test accuracy")
 
-def ff_scff(argv:list|None=None) -> dict:
+def scff_report(res: dict) -> str:
+    "Per-layer probe and overall readout accuracy of a run, as printed by `ff-scff`."
+    per = '  '.join(f"layer {i + 1} {a * 100:.2f}%" for i, a in enumerate(res['layers']) if a is not None)
+    return (
+        f"SCFF {res['preset']} on {res['dataset']} ({res['schedule']}, {res['epochs']} epochs, {res['train_seconds']:.1f}s of training on {res['device']})\n"
+        f"per-layer probes: {per}\nreadout on all layers: {res['overall'] * 100:.2f}% test accuracy"
+    )
+
+
+def ff_scff(argv: list | None = None) -> dict:
     "The `ff-scff` console script; called from Python with `argv` (a list of flags) it returns the run's results."
     a = scff_parser().parse_args(argv)
     dev = a.device or (f'cuda:{a.device_num}' if a.device_num is not None else None)
     try:
-        res = scff_run(a.dataset, None, a.schedule, a.alleps, a.eval_frequency, a.lr, a.th1, a.th2, a.channels, dev, a.seed_num,
-                       a.save_model, a.out, a.overwrite, a.data_root, a.download, a.quiet, a.n_train)
-    except KeyboardInterrupt: sys.exit("ff-scff: interrupted (Ctrl-C).")
-    except (ValueError, FileNotFoundError, FloatingPointError, RuntimeError, OSError) as e: sys.exit(f"ff-scff: error: {e}")
-    print(scff_report(res)); print(f"artefacts in {a.out}/")
-    return res if argv is not None else None       # the console script exits 0 (a returned dict would be its exit status)
+        res = scff_run(
+            a.dataset,
+            None,
+            a.schedule,
+            a.alleps,
+            a.eval_frequency,
+            a.lr,
+            a.th1,
+            a.th2,
+            a.channels,
+            dev,
+            a.seed_num,
+            a.save_model,
+            a.out,
+            a.overwrite,
+            a.data_root,
+            a.download,
+            a.quiet,
+            a.n_train,
+        )
+    except KeyboardInterrupt:
+        sys.exit("ff-scff: interrupted (Ctrl-C).")
+    except (ValueError, FileNotFoundError, FloatingPointError, RuntimeError, OSError) as e:
+        sys.exit(f"ff-scff: error: {e}")
+    print(scff_report(res))
+    print(f"artefacts in {a.out}/")
+    return res if argv is not None else None  # the console script exits 0 (a returned dict would be its exit status)

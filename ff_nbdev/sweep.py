@@ -21,244 +21,406 @@ __all__ = ['KEYS', 'TYPES', 'load_sweep', 'expand', 'run_id', 'read_rows', 'run_
 
 # %% ../nbs/18_sweep.ipynb #18a00010
 KEYS = ('method', 'parameters', 'fixed', 'runs', 'seed')
-TYPES = {k: p.annotation for k, p in inspect.signature(ff_train).parameters.items()}     # 'int', 'float', 'str', 'bool'
+TYPES = {k: p.annotation for k, p in inspect.signature(ff_train).parameters.items()}  # 'int', 'float', 'str', 'bool'
 
-def _check_value(k:str, v, where:str):
+
+def _check_value(k: str, v, where: str):
     t = TYPES.get(k)
-    ok = dict(int=lambda v: isinstance(v, int) and not isinstance(v, bool), bool=lambda v: isinstance(v, bool),
-              float=lambda v: isinstance(v, (int, float)) and not isinstance(v, bool), str=lambda v: isinstance(v, (str, int))).get(t, lambda v: True)
-    if v is not None and not ok(v): raise ValueError(f"{where}: {k} = {v!r} is not a {t}.")
+    ok = dict(
+        int=lambda v: isinstance(v, int) and not isinstance(v, bool),
+        bool=lambda v: isinstance(v, bool),
+        float=lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+        str=lambda v: isinstance(v, (str, int)),
+    ).get(t, lambda v: True)
+    if v is not None and not ok(v):
+        raise ValueError(f"{where}: {k} = {v!r} is not a {t}.")
     try:
-        if k in ('layers', 'channels', 'epochs'): parse_ints(v, k)                 # lists of integers, e.g. 64,500,500
+        if k in ('layers', 'channels', 'epochs'):
+            parse_ints(v, k)  # lists of integers, e.g. 64,500,500
         check_options({k: v})
-    except ValueError as e: raise ValueError(f"{where}: {e}") from None
+    except ValueError as e:
+        raise ValueError(f"{where}: {e}") from None
 
-def load_sweep(src:str|Path|dict) -> dict:
+
+def load_sweep(src: str | Path | dict) -> dict:
     "Read and check a sweep (a YAML file, YAML text or a dict): one clear error for any mistake, before any run."
     import yaml
-    is_file = isinstance(src, Path) or (isinstance(src, str) and (src.endswith(('.yaml', '.yml')) or Path(src).is_file()))
+
+    is_file = isinstance(src, Path) or (
+        isinstance(src, str) and (src.endswith(('.yaml', '.yml')) or Path(src).is_file())
+    )
     where = str(src) if is_file else 'the sweep'
-    if is_file and not Path(src).is_file(): raise FileNotFoundError(f"No sweep file at {src}: check the path.")
+    if is_file and not Path(src).is_file():
+        raise FileNotFoundError(f"No sweep file at {src}: check the path.")
     s = src if isinstance(src, dict) else yaml.safe_load(Path(src).read_text() if is_file else src)
-    if not isinstance(s, dict): raise ValueError(f"{where} must be a YAML mapping with keys {', '.join(KEYS)}.")
-    if bad := [k for k in s if k not in KEYS]: raise ValueError(f"{where}: unknown key {', '.join(map(repr, bad))}: a sweep file has {', '.join(KEYS)}.")
-    s = dict(method=s.get('method', 'grid'), parameters=s.get('parameters') or {}, fixed=s.get('fixed') or {}, runs=s.get('runs'), seed=s.get('seed', 0))
-    if s['method'] not in ('grid', 'random'): raise ValueError(f"{where}: method {s['method']!r} is not known: use grid or random.")
-    if not s['parameters']: raise ValueError(f"{where} has no parameters to sweep: add e.g. parameters: {{lr: [0.003, 0.01]}}.")
-    s['fixed'] = {k.replace('-', '_'): v for k, v in s['fixed'].items()}; s['parameters'] = {k.replace('-', '_'): v for k, v in s['parameters'].items()}
+    if not isinstance(s, dict):
+        raise ValueError(f"{where} must be a YAML mapping with keys {', '.join(KEYS)}.")
+    if bad := [k for k in s if k not in KEYS]:
+        raise ValueError(f"{where}: unknown key {', '.join(map(repr, bad))}: a sweep file has {', '.join(KEYS)}.")
+    s = dict(
+        method=s.get('method', 'grid'),
+        parameters=s.get('parameters') or {},
+        fixed=s.get('fixed') or {},
+        runs=s.get('runs'),
+        seed=s.get('seed', 0),
+    )
+    if s['method'] not in ('grid', 'random'):
+        raise ValueError(f"{where}: method {s['method']!r} is not known: use grid or random.")
+    if not s['parameters']:
+        raise ValueError(f"{where} has no parameters to sweep: add e.g. parameters: {{lr: [0.003, 0.01]}}.")
+    s['fixed'] = {k.replace('-', '_'): v for k, v in s['fixed'].items()}
+    s['parameters'] = {k.replace('-', '_'): v for k, v in s['parameters'].items()}
     for k in ('out', 'overwrite'):
-        if k in s['fixed'] or k in s['parameters']: raise ValueError(f"{where}: {k} is set by ff-sweep (each run gets its own folder): remove it.")
-    for k, v in s['fixed'].items(): _check_value(k, v, f"{where}, fixed")
+        if k in s['fixed'] or k in s['parameters']:
+            raise ValueError(f"{where}: {k} is set by ff-sweep (each run gets its own folder): remove it.")
+    for k, v in s['fixed'].items():
+        _check_value(k, v, f"{where}, fixed")
     for k, vs in s['parameters'].items():
         w = f"{where}, parameters.{k}"
         if isinstance(vs, dict):
             if s['method'] == 'grid' or set(vs) - {'min', 'max', 'log'} or not {'min', 'max'} <= set(vs):
-                raise ValueError(f"{w}: a range {{min, max, log}} is for method: random; a grid needs a list of values.")
-            if not vs['min'] < vs['max']: raise ValueError(f"{w}: min must be below max, got {vs['min']} and {vs['max']}.")
-            for v in (vs['min'], vs['max']): _check_value(k, v, w)
+                raise ValueError(
+                    f"{w}: a range {{min, max, log}} is for method: random; a grid needs a list of values."
+                )
+            if not vs['min'] < vs['max']:
+                raise ValueError(f"{w}: min must be below max, got {vs['min']} and {vs['max']}.")
+            for v in (vs['min'], vs['max']):
+                _check_value(k, v, w)
             continue
-        if not isinstance(vs, list): raise ValueError(f"{w} must be a list of values, e.g. [{vs!r}], got {vs!r}.")
-        if not vs: raise ValueError(f"{w} is an empty list: give at least one value.")
-        for v in vs: _check_value(k, v, w)
-    if s['method'] == 'random' and not (isinstance(s['runs'], int) and s['runs'] > 0): raise ValueError(f"{where}: method random needs runs: N (N >= 1).")
+        if not isinstance(vs, list):
+            raise ValueError(f"{w} must be a list of values, e.g. [{vs!r}], got {vs!r}.")
+        if not vs:
+            raise ValueError(f"{w} is an empty list: give at least one value.")
+        for v in vs:
+            _check_value(k, v, w)
+    if s['method'] == 'random' and not (isinstance(s['runs'], int) and s['runs'] > 0):
+        raise ValueError(f"{where}: method random needs runs: N (N >= 1).")
     return s
 
 # %% ../nbs/18_sweep.ipynb #18a00015
-def expand(s:dict) -> list:
+def expand(s: dict) -> list:
     "The configs (dicts of ff-train options) of a checked sweep `s`."
     ps = s['parameters']
-    if s['method'] == 'grid': return [{**s['fixed'], **dict(zip(ps, vs))} for vs in itertools.product(*ps.values())]
+    if s['method'] == 'grid':
+        return [{**s['fixed'], **dict(zip(ps, vs))} for vs in itertools.product(*ps.values())]
     rng = random.Random(s['seed'])
+
     def draw(v):
-        if isinstance(v, list): return rng.choice(v)
-        if v.get('log'): return math.exp(rng.uniform(math.log(v['min']), math.log(v['max'])))
-        return rng.randint(v['min'], v['max']) if isinstance(v['min'], int) and isinstance(v['max'], int) else rng.uniform(v['min'], v['max'])
+        if isinstance(v, list):
+            return rng.choice(v)
+        if v.get('log'):
+            return math.exp(rng.uniform(math.log(v['min']), math.log(v['max'])))
+        return (
+            rng.randint(v['min'], v['max'])
+            if isinstance(v['min'], int) and isinstance(v['max'], int)
+            else rng.uniform(v['min'], v['max'])
+        )
+
     return [{**s['fixed'], **{k: draw(v) for k, v in ps.items()}} for _ in range(s['runs'])]
 
-def run_id(config:dict) -> str:
+
+def run_id(config: dict) -> str:
     "A short stable name for a run config."
     return hashlib.sha1(json.dumps(config, sort_keys=True).encode()).hexdigest()[:10]
 
 # %% ../nbs/18_sweep.ipynb #18a00018
-def read_rows(path:str|Path) -> list:
+def read_rows(path: str | Path) -> list:
     "The rows of a sweep's JSONL (a torn last line, from a kill during the write, is ignored)."
     rows = []
     if Path(path).exists():
         for line in Path(path).read_text().splitlines():
-            try: rows.append(json.loads(line))
-            except json.JSONDecodeError: pass
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError:
+                pass
     return rows
 
-def run_sweep(s:dict|str|Path, out:str|Path, log=print, **extra) -> list:
+
+def run_sweep(s: dict | str | Path, out: str | Path, log=print, **extra) -> list:
     "Run every config of sweep `s` not yet in `out/runs.jsonl`, one after another; return all rows (`extra`: options for every run)."
     s = load_sweep(s) if not isinstance(s, dict) or 'method' not in s else s
-    out = Path(out); (out/'runs').mkdir(parents=True, exist_ok=True)
-    for tmp in (out/'runs').glob('.*'): shutil.rmtree(tmp, ignore_errors=True)        # temporary folders of killed runs
-    cfgs, done = expand(s), {r['run_id'] for r in read_rows(out/'runs.jsonl')}
-    (out/'sweep.json').write_text(json.dumps(s, indent=1))
+    out = Path(out)
+    (out / 'runs').mkdir(parents=True, exist_ok=True)
+    for tmp in (out / 'runs').glob('.*'):
+        shutil.rmtree(tmp, ignore_errors=True)  # temporary folders of killed runs
+    cfgs, done = expand(s), {r['run_id'] for r in read_rows(out / 'runs.jsonl')}
+    (out / 'sweep.json').write_text(json.dumps(s, indent=1))
     for i, cfg in enumerate(cfgs):
-        rid, rd = run_id(cfg), out/'runs'/run_id(cfg)
-        if rid in done: log(f"[{i+1}/{len(cfgs)}] {rid} done before: skipped"); continue
-        if (rd/'results.json').exists(): res = json.loads((rd/'results.json').read_text())
-        else: res = train(out=rd, overwrite=True, **{'quiet': True, **extra, **cfg})
-        row = dict(run_id=rid, config=cfg, **{k: res.get(k) for k in ('overall', 'layers', 'wall_seconds', 'train_seconds', 'peak_rss_mb', 'peak_cuda_mb') if k in res})
-        with open(out/'runs.jsonl', 'a') as f: f.write(json.dumps(row) + '\n')
-        done.add(rid); log(f"[{i+1}/{len(cfgs)}] {rid} {json.dumps(cfg)}: overall {res['overall']:.2%}, {res['wall_seconds']:.1f}s")
-    rows = {r['run_id']: r for r in read_rows(out/'runs.jsonl')}
+        rid, rd = run_id(cfg), out / 'runs' / run_id(cfg)
+        if rid in done:
+            log(f"[{i + 1}/{len(cfgs)}] {rid} done before: skipped")
+            continue
+        if (rd / 'results.json').exists():
+            res = json.loads((rd / 'results.json').read_text())
+        else:
+            res = train(out=rd, overwrite=True, **{'quiet': True, **extra, **cfg})
+        row = dict(
+            run_id=rid,
+            config=cfg,
+            **{
+                k: res.get(k)
+                for k in ('overall', 'layers', 'wall_seconds', 'train_seconds', 'peak_rss_mb', 'peak_cuda_mb')
+                if k in res
+            },
+        )
+        with open(out / 'runs.jsonl', 'a') as f:
+            f.write(json.dumps(row) + '\n')
+        done.add(rid)
+        log(f"[{i + 1}/{len(cfgs)}] {rid} {json.dumps(cfg)}: overall {res['overall']:.2%}, {res['wall_seconds']:.1f}s")
+    rows = {r['run_id']: r for r in read_rows(out / 'runs.jsonl')}
     return [rows[run_id(c)] for c in cfgs]
 
 # %% ../nbs/18_sweep.ipynb #18a00020
-def sweep_table(rows:list, metric:str='overall') -> str:
+def sweep_table(rows: list, metric: str = 'overall') -> str:
     "A markdown table of the runs, best `metric` first."
     keys = sorted({k for r in rows for k in r['config']})
-    lines = ['| ' + ' | '.join(keys + [metric, 'wall s']) + ' |', '|' + '---|'*(len(keys)+2)]
+    lines = ['| ' + ' | '.join(keys + [metric, 'wall s']) + ' |', '|' + '---|' * (len(keys) + 2)]
     for r in sorted(rows, key=lambda r: -r[metric]):
-        lines.append('| ' + ' | '.join([str(r['config'].get(k, '')) for k in keys] + [f"{r[metric]:.2%}", f"{r['wall_seconds']:.1f}"]) + ' |')
+        lines.append(
+            '| '
+            + ' | '.join([str(r['config'].get(k, '')) for k in keys] + [f"{r[metric]:.2%}", f"{r['wall_seconds']:.1f}"])
+            + ' |'
+        )
     return '\n'.join(lines)
 
-def plot_sweep(rows:list, params:list|None=None, metric:str='overall'):
+
+def plot_sweep(rows: list, params: list | None = None, metric: str = 'overall'):
     "One panel per swept option: each run's `metric` against the option's value, and the mean per value."
     import matplotlib.pyplot as plt
-    params = params or [k for k in rows[0]['config'] if len({json.dumps(r['config'].get(k)) for r in rows}) > 1] or list(rows[0]['config'])[:1]   # nothing varies: one panel
-    fig, axs = plt.subplots(1, len(params), figsize=(3.2*len(params), 2.8), squeeze=False, sharey=True)
+
+    params = (
+        params
+        or [k for k in rows[0]['config'] if len({json.dumps(r['config'].get(k)) for r in rows}) > 1]
+        or list(rows[0]['config'])[:1]
+    )  # nothing varies: one panel
+    fig, axs = plt.subplots(1, len(params), figsize=(3.2 * len(params), 2.8), squeeze=False, sharey=True)
     for ax, k in zip(axs[0], params):
         num = lambda v: isinstance(json.loads(v), (int, float))
-        vals = sorted({json.dumps(r['config'].get(k)) for r in rows}, key=lambda v: (0, json.loads(v), '') if num(v) else (1, len(v), v))
+        vals = sorted(
+            {json.dumps(r['config'].get(k)) for r in rows},
+            key=lambda v: (0, json.loads(v), '') if num(v) else (1, len(v), v),
+        )
         ys = [[r[metric] for r in rows if json.dumps(r['config'].get(k)) == v] for v in vals]
         ax.bar(range(len(vals)), [statistics.mean(y) for y in ys], color='C0', alpha=0.3)
-        for j, y in enumerate(ys): ax.plot([j]*len(y), y, 'o', color='C0')
-        ax.set_xticks(range(len(vals)), [v.strip('"') for v in vals], fontsize=8); ax.set_xlabel(k)
-    axs[0][0].set_ylabel(f'test {metric}'); lo = min(r[metric] for r in rows)
-    axs[0][0].set_ylim(max(0, lo - 0.05), min(1, max(r[metric] for r in rows) + 0.02)); fig.tight_layout(); return fig
+        for j, y in enumerate(ys):
+            ax.plot([j] * len(y), y, 'o', color='C0')
+        ax.set_xticks(range(len(vals)), [v.strip('"') for v in vals], fontsize=8)
+        ax.set_xlabel(k)
+    axs[0][0].set_ylabel(f'test {metric}')
+    lo = min(r[metric] for r in rows)
+    axs[0][0].set_ylim(max(0, lo - 0.05), min(1, max(r[metric] for r in rows) + 0.02))
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/18_sweep.ipynb #18a00021
-def wandb_sweep_config(s:dict, metric:str='overall') -> dict:
+def wandb_sweep_config(s: dict, metric: str = 'overall') -> dict:
     "The W&B sweep config of a checked sweep `s` (for `wandb.sweep`; each agent run calls `train(**wandb.config)`)."
-    ps = {k: (dict(values=v) if isinstance(v, list) else dict(min=v['min'], max=v['max'], distribution='log_uniform_values' if v.get('log') else 'uniform'))
-          for k, v in s['parameters'].items()}
+    ps = {
+        k: (
+            dict(values=v)
+            if isinstance(v, list)
+            else dict(min=v['min'], max=v['max'], distribution='log_uniform_values' if v.get('log') else 'uniform')
+        )
+        for k, v in s['parameters'].items()
+    }
     ps.update({k: dict(value=v) for k, v in s['fixed'].items()})
     return dict(method=s['method'], metric=dict(name=f'final/{metric}', goal='maximize'), parameters=ps)
 
 # %% ../nbs/18_sweep.ipynb #18a00051
-def agent_run(out:str|Path, project:str, config:dict|None=None, **extra) -> dict:
+def agent_run(out: str | Path, project: str, config: dict | None = None, **extra) -> dict:
     "One run of a W&B sweep agent: W&B's config (or `config`) trained by `train` into `out/runs/RUN_ID`, logged by `WandbCB`."
     run = wandb_module().init(project=project, config=config, dir=str(out))
     cfg = {k: v for k, v in dict(run.config).items() if k != 'wandb'}
-    return train(out=Path(out)/'runs'/run_id(cfg), overwrite=True, **{'quiet': True, **extra, **cfg, 'wandb': project})
+    return train(
+        out=Path(out) / 'runs' / run_id(cfg), overwrite=True, **{'quiet': True, **extra, **cfg, 'wandb': project}
+    )
 
 # %% ../nbs/18_sweep.ipynb #18a00024
 @call_parse
-def ff_sweep(sweep:str, # the sweep file (YAML)
-             out:str=None, # the sweep folder (default: the file's name without .yaml, beside it)
-             dry_run:bool=False, # list the runs and whether each is done, run nothing
-             wandb:str=None, # also log every run to this W&B project (needs wandb)
-             agent:str=None, # run as a W&B sweep agent in this project instead (needs wandb and an account)
-             device:str=None): # cpu, cuda, mps for every run (default: best available)
+def ff_sweep(
+    sweep: str,  # the sweep file (YAML)
+    out: str = None,  # the sweep folder (default: the file's name without .yaml, beside it)
+    dry_run: bool = False,  # list the runs and whether each is done, run nothing
+    wandb: str = None,  # also log every run to this W&B project (needs wandb)
+    agent: str = None,  # run as a W&B sweep agent in this project instead (needs wandb and an account)
+    device: str = None,
+):  # cpu, cuda, mps for every run (default: best available)
     "Run a grid or random search over ff-train options, one run after another; resumable: finished runs are never redone."
     try:
-        s = load_sweep(Path(sweep)); out = Path(out or Path(sweep).with_suffix(''))
+        s = load_sweep(Path(sweep))
+        out = Path(out or Path(sweep).with_suffix(''))
         if dry_run:
-            done = {r['run_id'] for r in read_rows(out/'runs.jsonl')}
-            for c in expand(s): print(f"{run_id(c)} {'done' if run_id(c) in done else 'to run'} {json.dumps(c)}")
+            done = {r['run_id'] for r in read_rows(out / 'runs.jsonl')}
+            for c in expand(s):
+                print(f"{run_id(c)} {'done' if run_id(c) in done else 'to run'} {json.dumps(c)}")
             return
         extra = {k: v for k, v in dict(wandb=wandb, device=device).items() if v is not None}
         if agent:
-            wb = wandb_module(); sid = wb.sweep(wandb_sweep_config(s), project=agent)
-            return wb.agent(sid, function=lambda: agent_run(out, agent, **extra), count=len(expand(s)) if s['method'] == 'grid' else s['runs'])
+            wb = wandb_module()
+            sid = wb.sweep(wandb_sweep_config(s), project=agent)
+            return wb.agent(
+                sid,
+                function=lambda: agent_run(out, agent, **extra),
+                count=len(expand(s)) if s['method'] == 'grid' else s['runs'],
+            )
         rows = run_sweep(s, out, **extra)
-    except KeyboardInterrupt: sys.exit(f"ff-sweep: interrupted; run the same command again to finish the sweep ({out}).")
-    except (ValueError, FileNotFoundError, FloatingPointError, RuntimeError, OSError, ImportError) as e: sys.exit(f"ff-sweep: error: {e}")
-    import matplotlib; matplotlib.use('Agg')
-    plot_sweep(rows).savefig(out/'summary.png', dpi=100); (out/'summary.md').write_text(sweep_table(rows) + '\n')
-    print(sweep_table(rows)); print(f"{len(rows)} runs in {out}/ (runs.jsonl, summary.png, summary.md)")
+    except KeyboardInterrupt:
+        sys.exit(f"ff-sweep: interrupted; run the same command again to finish the sweep ({out}).")
+    except (ValueError, FileNotFoundError, FloatingPointError, RuntimeError, OSError, ImportError) as e:
+        sys.exit(f"ff-sweep: error: {e}")
+    import matplotlib
+
+    matplotlib.use('Agg')
+    plot_sweep(rows).savefig(out / 'summary.png', dpi=100)
+    (out / 'summary.md').write_text(sweep_table(rows) + '\n')
+    print(sweep_table(rows))
+    print(f"{len(rows)} runs in {out}/ (runs.jsonl, summary.png, summary.md)")
 
 # %% ../nbs/18_sweep.ipynb #18a00034
-def _sync(dev:torch.device):
-    if dev.type == 'cuda': torch.cuda.synchronize(dev)
+def _sync(dev: torch.device):
+    if dev.type == 'cuda':
+        torch.cuda.synchronize(dev)
+
 
 @torch.no_grad()
-def time_predictor(p, device='cpu', batch_sizes=(1, 16, 64, 256), repeats:int=5, min_seconds:float=0.05, seed:int=0) -> dict:
+def time_predictor(
+    p, device='cpu', batch_sizes=(1, 16, 64, 256), repeats: int = 5, min_seconds: float = 0.05, seed: int = 0
+) -> dict:
     "Samples/s and latency (ms per batch) of predictor `p` on `device`: `repeats` timed runs per batch size."
-    dev = torch.device(device); p.model.to(dev)
-    if p.head is not None: p.head.to(dev)
-    set_seed(seed); res = {}
+    dev = torch.device(device)
+    p.model.to(dev)
+    if p.head is not None:
+        p.head.to(dev)
+    set_seed(seed)
+    res = {}
     for bs in batch_sizes:
         x = torch.rand(bs, *p.shape, device=dev)
-        for _ in range(3): p(x)                                                   # warm-up
-        _sync(dev); t = time.perf_counter(); p(x); _sync(dev)                       # one timed call sets n
+        for _ in range(3):
+            p(x)  # warm-up
+        _sync(dev)
+        t = time.perf_counter()
+        p(x)
+        _sync(dev)  # one timed call sets n
         n = max(1, math.ceil(min_seconds / max(time.perf_counter() - t, 1e-6)))
         sps, lat = [], []
         for _ in range(repeats):
             t = time.perf_counter()
-            for _ in range(n): p(x)
-            _sync(dev); t = time.perf_counter() - t
-            sps.append(bs*n/t); lat.append(1000*t/n)
+            for _ in range(n):
+                p(x)
+            _sync(dev)
+            t = time.perf_counter() - t
+            sps.append(bs * n / t)
+            lat.append(1000 * t / n)
         res[str(bs)] = dict(calls=n, samples_per_s=sps, latency_ms=lat)
     return res
 
 # %% ../nbs/18_sweep.ipynb #18a00036
-def plot_violins(r:dict, key:str='samples_per_s'):
+def plot_violins(r: dict, key: str = 'samples_per_s'):
     "Per device, a violin of the repeated runs' `key` for each batch size, as % of its median (the run-to-run spread)."
     import matplotlib.pyplot as plt
-    devs = list(r['devices']); fig, axs = plt.subplots(1, len(devs), figsize=(4.5*len(devs), 3), squeeze=False)
-    for ax, d in zip(axs[0], devs):
-        m = r['devices'][d]['batch_sizes']; bss = list(m)
-        ax.violinplot([[100*v/statistics.median(m[b][key]) for v in m[b][key]] for b in bss], showmedians=True)
-        ax.set_xticks(range(1, len(bss)+1), bss); ax.set_xlabel('batch size'); ax.set_ylabel(f"{key.replace('_', ' ')}, % of median"); ax.set_title(d)
-    fig.tight_layout(); return fig
 
-def plot_throughput(r:dict):
+    devs = list(r['devices'])
+    fig, axs = plt.subplots(1, len(devs), figsize=(4.5 * len(devs), 3), squeeze=False)
+    for ax, d in zip(axs[0], devs):
+        m = r['devices'][d]['batch_sizes']
+        bss = list(m)
+        ax.violinplot([[100 * v / statistics.median(m[b][key]) for v in m[b][key]] for b in bss], showmedians=True)
+        ax.set_xticks(range(1, len(bss) + 1), bss)
+        ax.set_xlabel('batch size')
+        ax.set_ylabel(f"{key.replace('_', ' ')}, % of median")
+        ax.set_title(d)
+    fig.tight_layout()
+    return fig
+
+
+def plot_throughput(r: dict):
     "Median samples/s and latency against batch size, one line per device (log-log)."
     import matplotlib.pyplot as plt
+
     fig, axs = plt.subplots(1, 2, figsize=(9, 3))
     for d, v in r['devices'].items():
         bss = [int(b) for b in v['batch_sizes']]
         for ax, k in zip(axs, ('samples_per_s', 'latency_ms')):
             ax.plot(bss, [statistics.median(v['batch_sizes'][str(b)][k]) for b in bss], 'o-', label=d)
     for ax, k in zip(axs, ('samples/s (median)', 'latency per batch, ms (median)')):
-        ax.set_xscale('log', base=2); ax.set_yscale('log'); ax.set_xlabel('batch size'); ax.set_ylabel(k); ax.legend()
-    fig.tight_layout(); return fig
+        ax.set_xscale('log', base=2)
+        ax.set_yscale('log')
+        ax.set_xlabel('batch size')
+        ax.set_ylabel(k)
+        ax.legend()
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/18_sweep.ipynb #18a00037
-def eval_run(run:str|Path, batch_sizes=(1, 16, 64, 256), repeats:int=5, devices:list|None=None, out:str|Path|None=None,
-             min_seconds:float=0.05) -> dict:
+def eval_run(
+    run: str | Path,
+    batch_sizes=(1, 16, 64, 256),
+    repeats: int = 5,
+    devices: list | None = None,
+    out: str | Path | None = None,
+    min_seconds: float = 0.05,
+) -> dict:
     "Time the saved model of `run` per device and batch size; write `eval.json`, `eval_violin.png`, `eval_throughput.png` to `out`."
     import matplotlib.pyplot as plt
-    run = Path(run); p = load_model(run)
+
+    run = Path(run)
+    p = load_model(run)
     devices = devices or (['cpu'] + (['cuda'] if torch.cuda.is_available() else []))
-    if bad := [d for d in devices if d not in ('cpu', 'cuda', 'mps')]: raise ValueError(f"Unknown device {', '.join(bad)}: use cpu, cuda or mps.")
-    if 'cuda' in devices and not torch.cuda.is_available(): raise ValueError("--devices cuda, but no CUDA GPU is available: use --devices cpu.")
+    if bad := [d for d in devices if d not in ('cpu', 'cuda', 'mps')]:
+        raise ValueError(f"Unknown device {', '.join(bad)}: use cpu, cuda or mps.")
+    if 'cuda' in devices and not torch.cuda.is_available():
+        raise ValueError("--devices cuda, but no CUDA GPU is available: use --devices cpu.")
     r = dict(run=str(run), image_shape=list(p.shape), repeats=repeats, threads=torch.get_num_threads(), devices={})
     for d in devices:
-        with RunStats() as rs: m = time_predictor(p, d, batch_sizes, repeats, min_seconds)
+        with RunStats() as rs:
+            m = time_predictor(p, d, batch_sizes, repeats, min_seconds)
         r['devices'][d] = dict(batch_sizes=m, **rs.stats, name=torch.cuda.get_device_name() if d == 'cuda' else 'cpu')
-    out = Path(out or run/'eval'); out.mkdir(parents=True, exist_ok=True)
-    (out/'eval.json').write_text(json.dumps(r, indent=1))
+    out = Path(out or run / 'eval')
+    out.mkdir(parents=True, exist_ok=True)
+    (out / 'eval.json').write_text(json.dumps(r, indent=1))
     for name, f in (('eval_violin.png', plot_violins), ('eval_throughput.png', plot_throughput)):
-        fig = f(r); fig.savefig(out/name, dpi=100); plt.close(fig)
+        fig = f(r)
+        fig.savefig(out / name, dpi=100)
+        plt.close(fig)
     return r
 
 # %% ../nbs/18_sweep.ipynb #18a00038
-def eval_table(r:dict) -> str:
+def eval_table(r: dict) -> str:
     "Median samples/s (with the range of the repeats) and median latency, per device and batch size."
     lines = ['| device | batch size | samples/s, median (min-max) | latency ms, median |', '|---|---|---|---|']
     for d, v in r['devices'].items():
         for b, m in v['batch_sizes'].items():
             s = m['samples_per_s']
-            lines.append(f"| {d} | {b} | {statistics.median(s):,.0f} ({min(s):,.0f}-{max(s):,.0f}) | {statistics.median(m['latency_ms']):.3f} |")
+            lines.append(
+                f"| {d} | {b} | {statistics.median(s):,.0f} ({min(s):,.0f}-{max(s):,.0f}) | {statistics.median(m['latency_ms']):.3f} |"
+            )
     return '\n'.join(lines)
 
+
 @call_parse
-def ff_eval(run:str, # a run folder written by ff-train (or a sweep's run)
-            batch_sizes:str='1,16,64,256', # batch sizes to time
-            repeats:int=10, # timed runs per batch size (the violins' samples)
-            devices:str=None, # e.g. cpu,cuda (default: cpu, and cuda when present)
-            out:str=None, # where eval.json and the plots go (default: RUN/eval)
-            min_seconds:float=0.05, # each timed run lasts at least this long
-            threads:int=0): # CPU threads (0: PyTorch's default)
+def ff_eval(
+    run: str,  # a run folder written by ff-train (or a sweep's run)
+    batch_sizes: str = '1,16,64,256',  # batch sizes to time
+    repeats: int = 10,  # timed runs per batch size (the violins' samples)
+    devices: str = None,  # e.g. cpu,cuda (default: cpu, and cuda when present)
+    out: str = None,  # where eval.json and the plots go (default: RUN/eval)
+    min_seconds: float = 0.05,  # each timed run lasts at least this long
+    threads: int = 0,
+):  # CPU threads (0: PyTorch's default)
     "Inference throughput (samples/s) and latency per batch size of a saved model, on CPU and GPU, over repeated runs."
-    if threads: torch.set_num_threads(threads)
-    try: r = eval_run(run, parse_ints(batch_sizes, 'batch-sizes'), repeats, devices.split(',') if devices else None, out, min_seconds)
-    except (ValueError, FileNotFoundError, RuntimeError, OSError) as e: sys.exit(f"ff-eval: error: {e}")
-    print(eval_table(r)); print(f"eval.json, eval_violin.png, eval_throughput.png in {out or Path(run)/'eval'}/")
+    if threads:
+        torch.set_num_threads(threads)
+    try:
+        r = eval_run(
+            run,
+            parse_ints(batch_sizes, 'batch-sizes'),
+            repeats,
+            devices.split(',') if devices else None,
+            out,
+            min_seconds,
+        )
+    except (ValueError, FileNotFoundError, RuntimeError, OSError) as e:
+        sys.exit(f"ff-eval: error: {e}")
+    print(eval_table(r))
+    print(f"eval.json, eval_violin.png, eval_throughput.png in {out or Path(run) / 'eval'}/")
     return r

@@ -19,76 +19,133 @@ __all__ = ['TensorBoardCB', 'wandb_module', 'WandbCB', 'peak_memory', 'RunStats'
 # %% ../nbs/16_track.ipynb #3121ae4f
 class TensorBoardCB(Callback):
     "Log losses, G+/G-, accuracies, weight and activation histograms, predictions and the confusion matrix to TensorBoard."
+
     order = 30
-    def __init__(self, log_dir:str|Path='runs/ff', hist_every:int=1, n_show:int=16, n_probe:int=64): store_attr()
+
+    def __init__(self, log_dir: str | Path = 'runs/ff', hist_every: int = 1, n_show: int = 16, n_probe: int = 64):
+        store_attr()
+
     def before_fit(self, learn):
-        try: from torch.utils.tensorboard import SummaryWriter
-        except ImportError: raise ImportError("TensorBoardCB needs tensorboard: pip install 'ff_nbdev[tensorboard]' (or pip install tensorboard).") from None
+        try:
+            from torch.utils.tensorboard import SummaryWriter
+        except ImportError:
+            raise ImportError(
+                "TensorBoardCB needs tensorboard: pip install 'ff_nbdev[tensorboard]' (or pip install tensorboard)."
+            ) from None
         self.writer = SummaryWriter(str(self.log_dir))
-        tr = learn.data.train; self.probe = (tr.x[:self.n_probe], tr.y[:self.n_probe])
+        tr = learn.data.train
+        self.probe = (tr.x[: self.n_probe], tr.y[: self.n_probe])
+
     def after_epoch(self, learn):
         r, e, w = learn.train_log[-1], learn.epoch, self.writer
         for i in r['active']:
-            for k in ('loss', 'gpos', 'gneg'): w.add_scalar(f'layer{i+1}/{k}', r[k][i], e)
-        if e % self.hist_every == 0: self.histograms(learn, e)
+            for k in ('loss', 'gpos', 'gneg'):
+                w.add_scalar(f'layer{i + 1}/{k}', r[k][i], e)
+        if e % self.hist_every == 0:
+            self.histograms(learn, e)
+
     def after_eval(self, learn):
-        h = learn.history[-1]; self.writer.add_scalar('accuracy/overall', h['overall'], h['epoch'])
+        h = learn.history[-1]
+        self.writer.add_scalar('accuracy/overall', h['overall'], h['epoch'])
         for i, a in enumerate(h['layers']):
-            if a is not None: self.writer.add_scalar(f'accuracy/layer{i+1}', a, h['epoch'])
+            if a is not None:
+                self.writer.add_scalar(f'accuracy/layer{i + 1}', a, h['epoch'])
 
 # %% ../nbs/16_track.ipynb #bc34428e
 @patch
 @torch.no_grad()
-def histograms(self:TensorBoardCB, learn, step:int):
+def histograms(self: TensorBoardCB, learn, step: int):
     "Weight and activation histograms of every layer (activations of the fixed probe batch of positives)."
     h = learn.negatives.create_positive(*self.probe)
     for i, l in enumerate(learn.model.layers):
         h = l(h)
-        self.writer.add_histogram(f'layer{i+1}/weight', l.conv.weight if hasattr(l, 'conv') else l.lin.weight, step)
-        self.writer.add_histogram(f'layer{i+1}/activation', h, step)
+        self.writer.add_histogram(f'layer{i + 1}/weight', l.conv.weight if hasattr(l, 'conv') else l.lin.weight, step)
+        self.writer.add_histogram(f'layer{i + 1}/activation', h, step)
+
 
 @patch
-def after_fit(self:TensorBoardCB, learn):
+def after_fit(self: TensorBoardCB, learn):
     import matplotlib.pyplot as plt
+
     te, e = learn.data.test, learn.epoch
-    try: pred = predictor(learn)
-    except ValueError: pred = None    # a linear readout that was never evaluated has no head to predict with
+    try:
+        pred = predictor(learn)
+    except ValueError:
+        pred = None  # a linear readout that was never evaluated has no head to predict with
     if pred is not None:
         p = pred(te.x)
-        for tag, fig in [('test/predictions', plot_predictions(te.x, te.y, p, self.n_show)),
-                         ('test/confusion_matrix', plot_confusion(confusion_matrix(te.y, p, learn.data.n_classes)))]:
-            self.writer.add_figure(tag, fig, e); plt.close(fig)
+        for tag, fig in [
+            ('test/predictions', plot_predictions(te.x, te.y, p, self.n_show)),
+            ('test/confusion_matrix', plot_confusion(confusion_matrix(te.y, p, learn.data.n_classes))),
+        ]:
+            self.writer.add_figure(tag, fig, e)
+            plt.close(fig)
     self.writer.close()
 
 # %% ../nbs/16_track.ipynb #16a00013
 def wandb_module():
     "Import `wandb`, or one clear error that says how to get it (it is optional)."
-    try: import wandb
-    except ImportError: raise ImportError("W&B tracking needs wandb: pip install 'ff_nbdev[wandb]' (or pip install wandb), "
-                                          "then wandb login, or set WANDB_MODE=offline to log without an account.") from None
+    try:
+        import wandb
+    except ImportError:
+        raise ImportError(
+            "W&B tracking needs wandb: pip install 'ff_nbdev[wandb]' (or pip install wandb), "
+            "then wandb login, or set WANDB_MODE=offline to log without an account."
+        ) from None
     return wandb
+
 
 class WandbCB(Callback):
     "Log losses, G+/G-, accuracies and the final results of a fit to a Weights & Biases run."
+
     order = 30
-    def __init__(self, project:str='ff_nbdev', config:dict|None=None, name:str|None=None,
-                 dir:str|Path|None=None, # where W&B writes its files (default: the current folder)
-                 mode:str|None=None): # 'online', 'offline' or 'disabled' (default: env WANDB_MODE, else online)
-        store_attr(); self.logged = []
-    def log(self, d:dict, step:int): self.logged.append(dict(d, step=step)); self.run.log(d, step=step)
+
+    def __init__(
+        self,
+        project: str = 'ff_nbdev',
+        config: dict | None = None,
+        name: str | None = None,
+        dir: str | Path | None = None,  # where W&B writes its files (default: the current folder)
+        mode: str | None = None,
+    ):  # 'online', 'offline' or 'disabled' (default: env WANDB_MODE, else online)
+        store_attr()
+        self.logged = []
+
+    def log(self, d: dict, step: int):
+        self.logged.append(dict(d, step=step))
+        self.run.log(d, step=step)
+
     def before_fit(self, learn):
         wandb = wandb_module()
-        if self.dir: Path(self.dir).mkdir(parents=True, exist_ok=True)
-        self.run = wandb.init(project=self.project, config=self.config or {}, name=self.name, mode=self.mode,
-                              dir=str(self.dir) if self.dir else None)
+        if self.dir:
+            Path(self.dir).mkdir(parents=True, exist_ok=True)
+        self.run = wandb.init(
+            project=self.project,
+            config=self.config or {},
+            name=self.name,
+            mode=self.mode,
+            dir=str(self.dir) if self.dir else None,
+        )
+
     def after_epoch(self, learn):
         r = learn.train_log[-1]
-        self.log({f'layer{i+1}/{k}': r[k][i] for i in r['active'] for k in ('loss', 'gpos', 'gneg')}, learn.epoch)
+        self.log({f'layer{i + 1}/{k}': r[k][i] for i in r['active'] for k in ('loss', 'gpos', 'gneg')}, learn.epoch)
+
     def after_eval(self, learn):
         h = learn.history[-1]
-        self.log({'accuracy/overall': h['overall'], **{f'accuracy/layer{i+1}': a for i, a in enumerate(h['layers']) if a is not None}}, h['epoch'])
+        self.log(
+            {
+                'accuracy/overall': h['overall'],
+                **{f'accuracy/layer{i + 1}': a for i, a in enumerate(h['layers']) if a is not None},
+            },
+            h['epoch'],
+        )
+
     def after_fit(self, learn):
-        if learn.history: self.run.summary.update({'final/overall': learn.history[-1]['overall'], 'train_seconds': learn.train_seconds})
+        if learn.history:
+            self.run.summary.update(
+                {'final/overall': learn.history[-1]['overall'], 'train_seconds': learn.train_seconds}
+            )
         self.run.finish()
 
 # %% ../nbs/16_track.ipynb #16a00017
@@ -97,16 +154,24 @@ def peak_memory() -> dict:
     out = {}
     try:
         import resource
-        kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss              # KiB on Linux, bytes on macOS
+
+        kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
         out['peak_rss_mb'] = round(kb / (2**20 if sys.platform == 'darwin' else 2**10), 1)
-    except ImportError: pass                                                  # Windows has no `resource`
-    if torch.cuda.is_available(): out['peak_cuda_mb'] = round(torch.cuda.max_memory_allocated() / 2**20, 1)
+    except ImportError:
+        pass  # Windows has no `resource`
+    if torch.cuda.is_available():
+        out['peak_cuda_mb'] = round(torch.cuda.max_memory_allocated() / 2**20, 1)
     return out
+
 
 class RunStats:
     "Measure the wall seconds and the peak memory of a `with` block: `with RunStats() as s: ...; s.stats`."
+
     def __enter__(self):
-        if torch.cuda.is_available(): torch.cuda.reset_peak_memory_stats()
-        self.t0 = time.perf_counter(); return self
+        if torch.cuda.is_available():
+            torch.cuda.reset_peak_memory_stats()
+        self.t0 = time.perf_counter()
+        return self
+
     def __exit__(self, *exc):
         self.stats = dict(wall_seconds=round(time.perf_counter() - self.t0, 3), **peak_memory())

@@ -20,146 +20,247 @@ __all__ = ['layer_goodness', 'threshold_accuracy', 'best_threshold', 'GoodnessEx
            'LayerDashboard', 'plot_ff_pass']
 
 # %% ../nbs/19_viz.ipynb #a1f19e08
-def layer_goodness(learn, # a trained `FFLearner` (its model, negatives and loss)
-                   split:Split|None=None, # images to score; default the test split
-                   n:int=500 # how many of them
-                  ) -> tuple: # (G+ list, G- list): one (n,) tensor per layer, on the CPU
+def layer_goodness(
+    learn,  # a trained `FFLearner` (its model, negatives and loss)
+    split: Split | None = None,  # images to score; default the test split
+    n: int = 500,  # how many of them
+) -> tuple:  # (G+ list, G- list): one (n,) tensor per layer, on the CPU
     "Every layer's goodness of `n` positives and of their negatives."
-    split = split or learn.data.test; x, y = split.x[:n], split.y[:n]
+    split = split or learn.data.test
+    x, y = split.x[:n], split.y[:n]
     neg = learn.negatives
     with inference(learn.model):
         xp, xn = neg.create_positive(x, y), neg.generate(x, y)
-        if len(xn) == 0: raise ValueError(f"Strategy {neg.name!r} makes no negatives: there is no G- to show (use a strategy with negatives).")
+        if len(xn) == 0:
+            raise ValueError(
+                f"Strategy {neg.name!r} makes no negatives: there is no G- to show (use a strategy with negatives)."
+            )
         gs = [[learn.loss.goodness(i, a).float().cpu() for i, a in enumerate(learn.model(xi))] for xi in (xp, xn)]
-    if gs[0][0].ndim != 1: raise ValueError(f"{learn.loss!r} scores each class, not one goodness per sample: the explorer needs a goodness loss.")
+    if gs[0][0].ndim != 1:
+        raise ValueError(
+            f"{learn.loss!r} scores each class, not one goodness per sample: the explorer needs a goodness loss."
+        )
     return gs[0], gs[1]
 
 # %% ../nbs/19_viz.ipynb #a1f19e10
-def threshold_accuracy(gp:Tensor, gn:Tensor, theta:float) -> float:
+def threshold_accuracy(gp: Tensor, gn: Tensor, theta: float) -> float:
     "Accuracy of calling a sample positive when its goodness exceeds `theta`, over positives `gp` and negatives `gn`."
     return ((gp > theta).sum() + (gn <= theta).sum()).item() / (len(gp) + len(gn))
 
-def best_threshold(gp:Tensor, gn:Tensor) -> tuple: # (theta, accuracy)
+
+def best_threshold(gp: Tensor, gn: Tensor) -> tuple:  # (theta, accuracy)
     "The threshold among the observed goodness values with the best `threshold_accuracy`."
     cand = torch.cat([gp, gn]).unique()
     accs = ((gp[None] > cand[:, None]).sum(1) + (gn[None] <= cand[:, None]).sum(1)).float() / (len(gp) + len(gn))
-    k = accs.argmax(); return cand[k].item(), accs[k].item()
+    k = accs.argmax()
+    return cand[k].item(), accs[k].item()
 
 # %% ../nbs/19_viz.ipynb #a1f19e15
 class GoodnessExplorer:
     "G+ and G- histograms of every layer of a trained learner, with a threshold slider per layer and its accuracy."
-    def __init__(self, learn, split:Split|None=None, n:int=500, bins:int=40):
+
+    def __init__(self, learn, split: Split | None = None, n: int = 500, bins: int = 40):
         import matplotlib.pyplot as plt
+
         self.gp, self.gn = layer_goodness(learn, split, n)
-        L = len(self.gp); self.fig, axs = plt.subplots(1, L, figsize=(3.6*L, 2.8), squeeze=False); plt.close(self.fig)
-        self.axs, self.lines, self.sliders, self.accs = list(axs[0]), [], [], [None]*L
+        L = len(self.gp)
+        self.fig, axs = plt.subplots(1, L, figsize=(3.6 * L, 2.8), squeeze=False)
+        plt.close(self.fig)
+        self.axs, self.lines, self.sliders, self.accs = list(axs[0]), [], [], [None] * L
         for i, (ax, gp, gn) in enumerate(zip(self.axs, self.gp, self.gn)):
             lo, hi = torch.cat([gp, gn]).min().item(), torch.cat([gp, gn]).max().item()
-            ax.hist([gp.numpy(), gn.numpy()], bins=bins, range=(lo, hi), color=['tab:green', 'tab:red'], alpha=.7, label=['$G^+$', '$G^-$'], histtype='stepfilled')
+            ax.hist(
+                [gp.numpy(), gn.numpy()],
+                bins=bins,
+                range=(lo, hi),
+                color=['tab:green', 'tab:red'],
+                alpha=0.7,
+                label=['$G^+$', '$G^-$'],
+                histtype='stepfilled',
+            )
             th = best_threshold(gp, gn)[0]
-            self.lines.append(ax.axvline(th, color='k', ls='--')); ax.set_xlabel('goodness'); ax.legend(fontsize=7)
-            s = W.FloatSlider(value=th, min=lo, max=hi, step=(hi-lo)/200 or 1e-3, description=f'θ layer {i+1}', readout_format='.3g')
-            s.observe(lambda ch, i=i: self.update(i, ch['new']), names='value'); self.sliders.append(s)
-        self.out = W.Output(); self.box = W.VBox([*self.sliders, self.out])
-        for i, s in enumerate(self.sliders): self.update(i, s.value, show=False)
+            self.lines.append(ax.axvline(th, color='k', ls='--'))
+            ax.set_xlabel('goodness')
+            ax.legend(fontsize=7)
+            s = W.FloatSlider(
+                value=th,
+                min=lo,
+                max=hi,
+                step=(hi - lo) / 200 or 1e-3,
+                description=f'θ layer {i + 1}',
+                readout_format='.3g',
+            )
+            s.observe(lambda ch, i=i: self.update(i, ch['new']), names='value')
+            self.sliders.append(s)
+        self.out = W.Output()
+        self.box = W.VBox([*self.sliders, self.out])
+        for i, s in enumerate(self.sliders):
+            self.update(i, s.value, show=False)
         self.show()
 
 # %% ../nbs/19_viz.ipynb #a1f19e17
-def _update(self:GoodnessExplorer, i:int, theta:float, show:bool=True):
+def _update(self: GoodnessExplorer, i: int, theta: float, show: bool = True):
     "Move layer `i`'s threshold to `theta`: its line, its accuracy, its title."
     self.accs[i] = threshold_accuracy(self.gp[i], self.gn[i], theta)
-    self.lines[i].set_xdata([theta, theta]); self.axs[i].set_title(f"layer {i+1}: θ={theta:.3g}, accuracy {self.accs[i]:.1%}", fontsize=9)
-    if show: self.show()
+    self.lines[i].set_xdata([theta, theta])
+    self.axs[i].set_title(f"layer {i + 1}: θ={theta:.3g}, accuracy {self.accs[i]:.1%}", fontsize=9)
+    if show:
+        self.show()
     return self.fig
+
 
 def _show_fig(self):
     "Redraw the figure into the widget's output area."
-    self.fig.tight_layout(); self.out.outputs = (); self.out.append_display_data(self.fig)
+    self.fig.tight_layout()
+    self.out.outputs = ()
+    self.out.append_display_data(self.fig)
+
 
 def _ipython_display_(self):
     from IPython.display import display
+
     display(self.box)
 
-GoodnessExplorer.update, GoodnessExplorer.show, GoodnessExplorer._ipython_display_ = _update, _show_fig, _ipython_display_
+
+GoodnessExplorer.update, GoodnessExplorer.show, GoodnessExplorer._ipython_display_ = (
+    _update,
+    _show_fig,
+    _ipython_display_,
+)
 
 # %% ../nbs/19_viz.ipynb #a1f19e28
 class NegativesGallery:
     "A strategy dropdown and a seed slider; shows `n` positives next to their negatives for the chosen strategy."
-    def __init__(self, x:Tensor, y:Tensor, # a few images (B, C, H, W) and their labels
-                 strategies:list|None=None, n:int=4, strategy:str='label_embedding'):
-        self.x, self.y, self.n, self.fig = x[:max(n, 2)].cpu(), y[:max(n, 2)].cpu(), n, None
+
+    def __init__(
+        self,
+        x: Tensor,
+        y: Tensor,  # a few images (B, C, H, W) and their labels
+        strategies: list | None = None,
+        n: int = 4,
+        strategy: str = 'label_embedding',
+    ):
+        self.x, self.y, self.n, self.fig = x[: max(n, 2)].cpu(), y[: max(n, 2)].cpu(), n, None
         names = list(strategies or STRATEGIES)
-        if strategy not in names: raise ValueError(f"Unknown strategy {strategy!r}: choose one of {', '.join(names)}.")
+        if strategy not in names:
+            raise ValueError(f"Unknown strategy {strategy!r}: choose one of {', '.join(names)}.")
         self.dropdown = W.Dropdown(options=names, value=strategy, description='strategy')
         self.seed = W.IntSlider(value=0, min=0, max=99, description='seed')
-        self.out = W.Output(); self.box = W.VBox([W.HBox([self.dropdown, self.seed]), self.out])
-        for w in (self.dropdown, self.seed): w.observe(lambda ch: self.update(), names='value')
+        self.out = W.Output()
+        self.box = W.VBox([W.HBox([self.dropdown, self.seed]), self.out])
+        for w in (self.dropdown, self.seed):
+            w.observe(lambda ch: self.update(), names='value')
         self.update()
+
     def update(self):
         "Redraw the gallery for the current strategy and seed."
         import matplotlib.pyplot as plt
-        if self.fig is not None: plt.close(self.fig)
-        self.fig = plot_gallery(self.x, self.y, [self.dropdown.value], self.n, self.seed.value); plt.close(self.fig)
-        self.show(); return self.fig
+
+        if self.fig is not None:
+            plt.close(self.fig)
+        self.fig = plot_gallery(self.x, self.y, [self.dropdown.value], self.n, self.seed.value)
+        plt.close(self.fig)
+        self.show()
+        return self.fig
+
     show, _ipython_display_ = _show_fig, _ipython_display_
 
 # %% ../nbs/19_viz.ipynb #a1f19e34
-def plot_goodness_log(train_log:list, ax=None):
+def plot_goodness_log(train_log: list, ax=None):
     "Mean G+ (solid) and G- (dashed) of every layer against epochs, from a learner's `train_log`."
     import matplotlib.pyplot as plt
-    if ax is None: _, ax = plt.subplots(figsize=(6, 3.5))
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 3.5))
     L = len(train_log[0]['gpos']) if train_log else 0
     for i in range(L):
         pts = [(r['epoch'], r['gpos'][i], r['gneg'][i]) for r in train_log if i in r['active']]
-        if not pts: continue
+        if not pts:
+            continue
         e, gp, gn = zip(*pts)
-        ax.plot(e, gp, 'o-', c=f'C{i}', ms=3, label=f'layer {i+1} $G^+$'); ax.plot(e, gn, 's--', c=f'C{i}', ms=3, label=f'layer {i+1} $G^-$')
-    ax.set_xlabel('epoch'); ax.set_ylabel('mean goodness'); ax.grid(alpha=.3)
-    if L: ax.legend(fontsize=7, ncol=2)
+        ax.plot(e, gp, 'o-', c=f'C{i}', ms=3, label=f'layer {i + 1} $G^+$')
+        ax.plot(e, gn, 's--', c=f'C{i}', ms=3, label=f'layer {i + 1} $G^-$')
+    ax.set_xlabel('epoch')
+    ax.set_ylabel('mean goodness')
+    ax.grid(alpha=0.3)
+    if L:
+        ax.legend(fontsize=7, ncol=2)
     return ax
 
 # %% ../nbs/19_viz.ipynb #a1f19e35
 class LayerDashboard(Callback):
     "A live figure of every layer's accuracy (after each evaluation) or G+/G- (after each epoch) while a learner trains."
+
     order = 25
-    def __init__(self, view:str='accuracy'): # 'accuracy' or 'goodness'
+
+    def __init__(self, view: str = 'accuracy'):  # 'accuracy' or 'goodness'
         import matplotlib.pyplot as plt
+
         self.toggle = W.ToggleButtons(options=['accuracy', 'goodness'], value=view, description='show')
         self.label, self.out, self.learn = W.HTML('not trained yet'), W.Output(), None
         self.box = W.VBox([W.HBox([self.toggle, self.label]), self.out])
-        self.fig, self.ax = plt.subplots(figsize=(6, 3.2)); plt.close(self.fig)
+        self.fig, self.ax = plt.subplots(figsize=(6, 3.2))
+        plt.close(self.fig)
         self.toggle.observe(lambda ch: self.update(), names='value')
+
     def update(self):
         "Redraw the chosen view from the learner's history and training log."
-        self.ax.clear(); l = self.learn
-        if l is not None and self.toggle.value == 'accuracy' and l.history: plot_layer_history(history_dict(l), self.ax)
-        elif l is not None and self.toggle.value == 'goodness' and l.train_log: plot_goodness_log(l.train_log, self.ax)
-        self.ax.set_title(self.toggle.value, fontsize=9); self.show(); return self.fig
-    def before_fit(self, learn): self.learn = learn
+        self.ax.clear()
+        l = self.learn
+        if l is not None and self.toggle.value == 'accuracy' and l.history:
+            plot_layer_history(history_dict(l), self.ax)
+        elif l is not None and self.toggle.value == 'goodness' and l.train_log:
+            plot_goodness_log(l.train_log, self.ax)
+        self.ax.set_title(self.toggle.value, fontsize=9)
+        self.show()
+        return self.fig
+
+    def before_fit(self, learn):
+        self.learn = learn
+
     def after_epoch(self, learn):
-        if self.toggle.value == 'goodness': self.update()
+        if self.toggle.value == 'goodness':
+            self.update()
+
     def after_eval(self, learn):
         h = learn.history[-1]
-        self.label.value = f"epoch {h['epoch']}: accuracy {h['overall']:.2%} | " + ' '.join(f"L{i+1} {a:.1%}" for i, a in enumerate(h['layers']) if a is not None)
-        if self.toggle.value == 'accuracy': self.update()
+        self.label.value = f"epoch {h['epoch']}: accuracy {h['overall']:.2%} | " + ' '.join(
+            f"L{i + 1} {a:.1%}" for i, a in enumerate(h['layers']) if a is not None
+        )
+        if self.toggle.value == 'accuracy':
+            self.update()
+
     show, _ipython_display_ = _show_fig, _ipython_display_
 
 # %% ../nbs/19_viz.ipynb #a1f19e46
-def plot_ff_pass(learn, # a trained `FFLearner` whose strategy makes negatives
-                 i:int=0, # which test image
-                 split:Split|None=None):
+def plot_ff_pass(
+    learn,  # a trained `FFLearner` whose strategy makes negatives
+    i: int = 0,  # which test image
+    split: Split | None = None,
+):
     "One image's positive and negative input side by side, and every layer's goodness of each."
     import matplotlib.pyplot as plt
     from ff_nbdev.negatives import to_images
-    split = split or learn.data.test; x, y = split.x[i:i+1], split.y[i:i+1]; neg = learn.negatives
+
+    split = split or learn.data.test
+    x, y = split.x[i : i + 1], split.y[i : i + 1]
+    neg = learn.negatives
     with inference(learn.model):
         rows = [neg.create_positive(x, y), neg.generate(x, y)]
         g = [[learn.loss.goodness(k, a).item() for k, a in enumerate(learn.model(r))] for r in rows]
     fig, axs = plt.subplots(1, 3, figsize=(8, 2.4), gridspec_kw=dict(width_ratios=[1, 1, 1.6]))
     for a, r, name in zip(axs, rows, ('positive', 'negative')):
-        im, lab = to_images(neg, r, x.shape[1:]); a.imshow(im[0, 0].cpu(), cmap='gray'); a.axis('off')
+        im, lab = to_images(neg, r, x.shape[1:])
+        a.imshow(im[0, 0].cpu(), cmap='gray')
+        a.axis('off')
         a.set_title(f"{name}" + (f": label {lab[0].item()}" if lab is not None else ''), fontsize=9)
-    L = len(g[0]); xs = torch.arange(L, device='cpu').float()
-    axs[2].bar(xs - .2, g[0], .4, color='tab:green', label='positive $G^+$'); axs[2].bar(xs + .2, g[1], .4, color='tab:red', label='negative $G^-$')
-    axs[2].set_xticks(xs.tolist(), [f'layer {k+1}' for k in range(L)]); axs[2].set_ylabel('goodness'); axs[2].legend(fontsize=7)
-    fig.tight_layout(); plt.close(fig); return fig
+    L = len(g[0])
+    xs = torch.arange(L, device='cpu').float()
+    axs[2].bar(xs - 0.2, g[0], 0.4, color='tab:green', label='positive $G^+$')
+    axs[2].bar(xs + 0.2, g[1], 0.4, color='tab:red', label='negative $G^-$')
+    axs[2].set_xticks(xs.tolist(), [f'layer {k + 1}' for k in range(L)])
+    axs[2].set_ylabel('goodness')
+    axs[2].legend(fontsize=7)
+    fig.tight_layout()
+    plt.close(fig)
+    return fig

@@ -162,6 +162,7 @@ def _step(self: FFLearner, xp: Tensor, xn: Tensor, active: list, y: Tensor | Non
     for i in active:
         self.opts[i].zero_grad(set_to_none=True)
     total.backward()
+    self.cb('after_backward')  # e.g. averaging gradients across processes
     for i in active:
         self.opts[i].step()
     self.n_batches += 1

@@ -13,7 +13,7 @@ from ff_nbdev.scff_run import scff_run
 
 p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 p.add_argument('what', choices=['mlp', 'speed']); p.add_argument('--data-root'); p.add_argument('--dataset', default='mnist')
-p.add_argument('--device'); p.add_argument('--eval-frequency', type=int, default=2); p.add_argument('--seed', type=int, default=1234)
+p.add_argument('--device'); p.add_argument('--eval-frequency', type=int, default=2); p.add_argument('--seed', type=int, default=0)
 p.add_argument('--epochs', type=int, default=2, help='speed: epochs timed per layer (the first one includes warm-up)')
 p.add_argument('--n', type=int, default=50000); p.add_argument('--schedule', default='greedy'); p.add_argument('--threads', type=int, default=0)
 a = p.parse_args()

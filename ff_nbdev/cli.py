@@ -6,7 +6,7 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/cli.html.md"""
 
 # %% ../nbs/17_cli.ipynb #f56d26a8
 from __future__ import annotations
-import argparse, json, shutil, sys, tempfile
+import argparse, json, shutil, tempfile
 from dataclasses import dataclass, fields, asdict, replace
 from pathlib import Path
 from . import __version__
@@ -18,8 +18,8 @@ from .recipes import RECIPES, RunConfig, resolve, build_learner, resolved_config
 from .track import TensorBoardCB, WandbCB, RunStats
 
 # %% auto #0
-__all__ = ['CHOICES', 'ALIASES', 'RunEnv', 'int_list', 'float_list', 'dataset_arg', 'ff_train_parser', 'config_from_args',
-           'check_out', 'load_run_data', 'train', 'report', 'ff_train']
+__all__ = ['CHOICES', 'ALIASES', 'TYPES', 'RunEnv', 'int_list', 'float_list', 'dataset_arg', 'ff_train_parser',
+           'config_from_args', 'check_out', 'load_run_data', 'train', 'report', 'ff_train']
 
 # %% ../nbs/17_cli.ipynb #303d9629
 @dataclass
@@ -117,9 +117,35 @@ def _flat(v):
     return [x for part in v for x in part] if isinstance(v, list) and v and isinstance(v[0], list) else v
 
 
+def _typed(k: str, v, t: str):
+    "The value `v` of option `k` as its field's type `t` (a sweep file or Python may give '64,500' or 3 for a list)."
+    try:
+        if k in ('layers', 'channels', 'epochs', 'rep_epochs'):
+            return [x for part in (v if isinstance(v, list) else [v]) for x in int_list(str(part))]
+        if k == 'lr' and not isinstance(v, (int, float)):
+            return [x for part in (v if isinstance(v, list) else [v]) for x in float_list(str(part))]
+    except argparse.ArgumentTypeError as e:
+        raise UsageError(f"{flag(k)}: {e}") from None
+    ok = dict(int=lambda: isinstance(v, int) and not isinstance(v, bool), bool=lambda: isinstance(v, bool),
+              float=lambda: isinstance(v, (int, float)) and not isinstance(v, bool), str=lambda: isinstance(v, str))
+    base = t.split(' ')[0]
+    if v is not None and base in ok and not ok[base]():
+        raise UsageError(f"{flag(k)} = {v!r} is not a{'n' if base == 'int' else ''} {base}.")
+    return v
+
+
+TYPES = {f.name: str(f.type) for cls in (RunConfig, RunEnv) for f in fields(cls)}
+TYPES.update(rep_epochs='list', train_batch_size='int', softmax_epochs='int', no_cuda='bool', mode='str')
+
+
 def config_from_args(ns: argparse.Namespace | dict) -> tuple:
     "The run's `RunConfig` and `RunEnv` from parsed flags (or a dict of options), over a `--config` file if given."
     kw = {k: _flat(v) for k, v in (vars(ns) if isinstance(ns, argparse.Namespace) else dict(ns)).items()}
+    if bad := [k for k in kw if k not in TYPES]:
+        raise UsageError(f"Unknown option {', '.join(map(flag, bad))}: see ff-train --help.")
+    kw = {k: _typed(k, v, TYPES[k]) for k, v in kw.items()}
+    if 'softmax_epochs' in kw:  # the older name reads out with a linear (softmax) head
+        kw.setdefault('readout', 'linear')
     for a, o in ALIASES.items():
         if a in kw:
             if o in kw and kw[o] != kw[a]:
@@ -129,8 +155,6 @@ def config_from_args(ns: argparse.Namespace | dict) -> tuple:
         kw['device'] = 'cpu'
     if mode := kw.pop('mode', None):
         kw['model'] = 'cnn' if mode == 'supervised' else f'cnn_{mode}'
-    if 'readout_epochs' in kw and kw.get('model', 'mlp') != 'cnn_competitive':
-        kw.setdefault('readout', 'linear')
     if isinstance(kw.get('lr'), list) and len(kw['lr']) == 1:
         kw['lr'] = kw['lr'][0]
     env = RunEnv(**{f.name: kw.pop(f.name) for f in fields(RunEnv) if f.name in kw})
@@ -140,8 +164,8 @@ def config_from_args(ns: argparse.Namespace | dict) -> tuple:
         if not path.is_file():
             raise FileNotFoundError(f"No config file at {path}: give a run's config.json.")
         base = json.loads(path.read_text())
-    if bad := [k for k in {**base, **kw} if k not in {f.name for f in fields(RunConfig)}]:
-        raise UsageError(f"Unknown option {', '.join(map(flag, bad))}: see ff-train --help.")
+    if bad := [k for k in base if k not in {f.name for f in fields(RunConfig)}]:
+        raise UsageError(f"{env.config} has an unknown option {', '.join(map(flag, bad))}: give a run's config.json.")
     return RunConfig(**{**base, **kw}), env
 
 # %% ../nbs/17_cli.ipynb #bb86727a

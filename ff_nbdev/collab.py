@@ -6,8 +6,6 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/collab.html.md"""
 
 # %% ../nbs/12_collab.ipynb #6bb8b57c
 from __future__ import annotations
-import time
-import torch
 from .data import FFData
 from .losses import GoodnessLoss, StepState
 from .learner import FFLearner

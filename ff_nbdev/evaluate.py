@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse, json, math, statistics, time
 from pathlib import Path
 import torch
-from .core import set_seed, run_command, UsageError
+from .core import set_seed, run_command
 from .recipes import load_run
 from .track import RunStats
 

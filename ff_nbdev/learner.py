@@ -428,7 +428,6 @@ class HistoryCB(Callback):
         store_attr()
 
     def after_fit(self, learn):
-        import matplotlib
         import matplotlib.pyplot as plt
 
         out = Path(self.out)
@@ -450,7 +449,7 @@ class HistoryCB(Callback):
 def training_summary(learn, hist: dict, config: dict | None = None) -> str:
     "A plain-text summary: configuration, and per layer the first, best and final accuracy."
     lines = [
-        f"ff_nbdev training summary",
+        "ff_nbdev training summary",
         f"dataset: {learn.data.name}  schedule: {learn.schedule}  epochs: {learn.epoch}  "
         f"loss: {learn.loss_name}  wall time: {getattr(learn, 'fit_time', 0):.1f}s",
     ]

@@ -11,7 +11,7 @@ import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
 from fastcore.basics import store_attr
-from .core import goodness, class_goodness, rms_norm, inference
+from .core import goodness, class_goodness, inference
 from .data import FFData, Split, batches
 from .embed import LabelEmbed, LabelChannels
 from .layers import FFLinear, FFConv, check_images
@@ -43,7 +43,7 @@ def first_conv_all_labels(layer: FFConv, x: Tensor, embed: LabelChannels) -> Ten
     "Layer 1's activity for every image and every label, (B*C, c_out, H', W'), label varying fastest."
     if layer.norm != 'all':
         return layer(embed.all_labels(x))
-    B, C, s = len(x), embed.n_classes, embed.scale
+    C, s = embed.n_classes, embed.scale
     conv = layer.conv
     W, b, pad = conv.weight, conv.bias, conv.padding  # W: (c_out, C + c_img, k, k)
     if C + x.shape[1] != conv.in_channels:

@@ -396,6 +396,8 @@ def resolve(c: RunConfig) -> RunConfig:
             f"{', '.join(map(flag, bad))} {'does' if len(bad) == 1 else 'do'} not apply to --model {r.name}: "
             f"it uses {', '.join(map(flag, r.uses))}."
         )
+    if c.epochs is not None and any(e < 1 for e in c.epochs):
+        raise UsageError(f"--epochs must be >= 1, got {c.epochs}: a run of 0 epochs would save an untrained network.")
     if c.negatives is not None and c.negatives not in NEGATIVES:
         raise UsageError(f"Unknown negative strategy {c.negatives!r}: choose one of {', '.join(NEGATIVES)}.")
     return replace(c, **{k: v for k, v in r.defaults.items() if getattr(c, k) is None})

@@ -7,7 +7,6 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/scff.html.md"""
 # %% ../nbs/13_scff.ipynb #e59eba7c
 from __future__ import annotations
 import json, math
-from pathlib import Path
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
@@ -351,7 +350,7 @@ def scff_learner(
     bs: int = 100,
     readout=True,  # True: `SCFFReadout` with the preset's dropout; None: no readout
     cbs: list | None = None,
-    seed: int = 1234,
+    seed: int = 0,
     **kw,  # per-layer settings: epochs, lr, wd, gamma, period, th1, th2, lam, channels (one value or one per layer)
 ) -> FFLearner:
     "An SCFF learner for `data`: the preset's network, pairs, loss, AdamW with exponential decay, schedule and readout."

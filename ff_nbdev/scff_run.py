@@ -6,15 +6,14 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/scff_run.html.md"""
 
 # %% ../nbs/13a_scff_run.ipynb #708e9bb7
 from __future__ import annotations
-import argparse, json, shutil, sys
+import argparse, json, shutil
 from pathlib import Path
-import torch
 from .core import default_device, check_positive, run_command
 from .data import FFData, load_data, dataset_name
 from fastcore.basics import listify
 from .learner import ProgressCB, HistoryCB
 from .recipes import RunConfig, resolved_config, save_run
-from .scff import PRESET_OF, get_preset, scff_learner, scff_net, SCFFNegatives, SCFFNet
+from .scff import PRESET_OF, get_preset, scff_learner
 
 # %% auto #0
 __all__ = ['scff_run', 'scff_parser', 'scff_report', 'ff_scff']
@@ -31,7 +30,7 @@ def scff_run(
     th2: list | None = None,
     channels: list | None = None,
     device: str | None = None,
-    seed: int = 1234,
+    seed: int = 0,
     save_model: bool = False,
     out: str | None = None,
     overwrite: bool = False,
@@ -143,7 +142,7 @@ def scff_parser() -> argparse.ArgumentParser:
     a('--channels', nargs='+', type=int, help="layer widths (units or channels), one per layer; default: the preset's")
     a('--device_num', '--device-num', dest='device_num', type=int, help='GPU number (cuda:N)')
     a('--device', help='cpu, cuda or mps (default: the best available)')
-    a('--seed_num', '--seed-num', dest='seed_num', type=int, default=1234, help='random seed (default 1234)')
+    a('--seed_num', '--seed-num', dest='seed_num', type=int, default=0, help='random seed (default 0)')
     a(
         '--save_model',
         '--save-model',

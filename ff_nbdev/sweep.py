@@ -6,12 +6,11 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/sweep.html.md"""
 
 # %% ../nbs/18_sweep.ipynb #18a00005
 from __future__ import annotations
-import argparse, hashlib, itertools, json, math, random, shutil, statistics, sys
-from dataclasses import fields
+import argparse, hashlib, itertools, json, math, random, shutil, statistics
 from pathlib import Path
-from .core import run_command, UsageError
+from .core import run_command
 from .recipes import RunConfig, resolve
-from .cli import train, config_from_args, RunEnv
+from .cli import train, config_from_args, TYPES
 from .track import wandb_module
 
 # %% auto #0
@@ -20,9 +19,7 @@ __all__ = ['KEYS', 'OPTIONS', 'load_sweep', 'expand', 'run_id', 'read_rows', 'ru
 
 # %% ../nbs/18_sweep.ipynb #18a00010
 KEYS = ('method', 'parameters', 'fixed', 'runs', 'seed')
-OPTIONS = [f.name for f in fields(RunConfig)] + [
-    f.name for f in fields(RunEnv) if f.name not in ('out', 'overwrite', 'config')
-]
+OPTIONS = [k for k in TYPES if k not in ('out', 'overwrite', 'config')]  # a run's options, older spellings too
 
 
 def _check_value(k: str, v, where: str):
@@ -31,8 +28,8 @@ def _check_value(k: str, v, where: str):
         raise ValueError(f"{where}: unknown option {k!r}: a run takes {', '.join(OPTIONS)}.")
     try:
         c, _ = config_from_args({k: v})
-        if k in ('model', 'dataset', 'negatives'):
-            resolve(RunConfig(**{'model': c.model, k: getattr(c, k)}) if k != 'model' else c)
+        if k in ('model', 'dataset', 'negatives', 'mode'):
+            resolve(RunConfig(model=c.model, dataset=c.dataset, negatives=c.negatives))
     except (ValueError, TypeError) as e:
         raise ValueError(f"{where}: {e}") from None
 

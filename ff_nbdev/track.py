@@ -6,7 +6,7 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/track.html.md"""
 
 # %% ../nbs/16_track.ipynb #16a00005
 from __future__ import annotations
-import os, sys, time
+import sys, time
 from pathlib import Path
 import torch
 from fastcore.basics import store_attr, patch

@@ -9,7 +9,7 @@ from __future__ import annotations
 import torch
 from torch import Tensor
 import ipywidgets as W
-from .core import goodness, inference
+from .core import inference
 from .data import Split
 from .negatives import plot_gallery
 from .learner import Callback, history_dict, plot_layer_history

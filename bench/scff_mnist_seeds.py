@@ -41,10 +41,10 @@ t1 = time.time()
 l1 = head_accuracy(learn.model, neg, data.train, splits, layers=[0], dropout=p_['out_dropout'][0])
 l1r = head_accuracy(with_random_layers(learn.model, 1, a.seed), neg, data.train, splits, dropout=p_['dropout'])
 rnd = head_accuracy(with_random_layers(learn.model, 0, a.seed), neg, data.train, splits, dropout=p_['dropout'])
-try:
-    commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True).stdout.strip()
-except OSError:
-    commit = None
+commit = (
+    os.environ.get('FF_COMMIT')
+    or subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True).stdout.strip()
+)
 r = dict(
     bench='scff_mnist_reference',
     seed=a.seed,

@@ -10,19 +10,36 @@ untrained network (dropout 0.2). Writes bench/results/scff_mnist_seed{N}.json (o
 import argparse, json, os, platform, subprocess, time, torch
 from ff_nbdev.scff import head_accuracy, with_random_layers
 from ff_nbdev.scff_run import scff_run
-from ff_nbdev.learner import ProgressCB
+from ff_nbdev.learner import ProgressCB, Callback
 
 p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 p.add_argument('--seed', type=int, default=0)
 p.add_argument('--data-root')
 p.add_argument('--device', default='cpu')
-p.add_argument('--threads', type=int, default=1)
+p.add_argument('--threads', type=int, default=1, help='torch threads (0: torch\'s default)')
 p.add_argument('--valid', type=int, default=10000)
 p.add_argument('--out')
 a = p.parse_args()
-torch.set_num_threads(a.threads)
+if a.threads:
+    torch.set_num_threads(a.threads)
 out = a.out or f'bench/results/scff_mnist_seed{a.seed}.json'
 t0 = time.time()
+
+
+class Partial(Callback):
+    "After every evaluation, write what is known so far (a run killed later still leaves its validation curve)."
+
+    def after_eval(self, learn):
+        rec = dict(
+            bench='scff_mnist_reference',
+            seed=a.seed,
+            status='running',
+            history=learn.history,
+            wall_seconds=round(time.time() - t0, 1),
+        )
+        open(out, 'w').write(json.dumps(rec, indent=1))
+
+
 res = scff_run(
     'mnist',
     device=a.device,
@@ -47,6 +64,7 @@ commit = (
 )
 r = dict(
     bench='scff_mnist_reference',
+    status='done',
     seed=a.seed,
     preset='mnist',
     translate=p_['translate'],
@@ -69,7 +87,7 @@ r = dict(
     machine=f"{platform.node()} {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {a.threads} thread(s), nice {os.nice(0)}",
     device=res['device'],
     commit=commit,
-    command=f"OMP_NUM_THREADS={a.threads} nice -n 10 python bench/scff_mnist_seeds.py --seed {a.seed} --data-root $FF_DATA --threads {a.threads}",
+    command=f"OMP_NUM_THREADS={a.threads} nice -n 10 python bench/scff_mnist_seeds.py --seed {a.seed} --data-root $FF_DATA --threads {a.threads} --device {a.device}",
 )
 os.makedirs(os.path.dirname(out) or '.', exist_ok=True)
 open(out, 'w').write(json.dumps(r, indent=1))

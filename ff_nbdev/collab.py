@@ -6,13 +6,16 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/collab.html.md"""
 
 # %% ../nbs/12_collab.ipynb #6bb8b57c
 from __future__ import annotations
+import torch
+from torch import Tensor
+from .core import inference
 from .data import FFData
 from .losses import GoodnessLoss, StepState
 from .learner import FFLearner
 from .mlp import mlp_learner
 
 # %% auto #0
-__all__ = ['CollabLoss', 'collab_learner', 'collab_run']
+__all__ = ['CollabLoss', 'collab_learner', 'readout_candidates', 'dead_fraction', 'collab_protocol', 'collab_run']
 
 # %% ../nbs/12_collab.ipynb #d59e7c65
 class CollabLoss(GoodnessLoss):
@@ -61,6 +64,67 @@ def collab_learner(
     loss_kw = dict(theta=2.0) if loss_kw is None else loss_kw
     l = CollabLoss(loss, variant, gamma, **loss_kw) if variant else GoodnessLoss(loss, **loss_kw)
     return mlp_learner(data, layers, loss=l, skip_first=False, **kw)  # every layer's goodness counts
+
+# %% ../nbs/12_collab.ipynb #79460bd1
+def readout_candidates(s: Tensor) -> dict:
+    "Predictions of every candidate readout from per-layer label scores `s` (L, B, C): all layers, all but the first, each layer."
+    c = {'sum of all layers': s.sum(0)}
+    if len(s) > 1:
+        c['all but the first'] = s[1:].sum(0)
+    c.update({f'layer {i + 1}': si for i, si in enumerate(s)})
+    return {k: v.argmax(1) for k, v in c.items()}
+
+
+def dead_fraction(learn: FFLearner, x: Tensor, y: Tensor) -> list:
+    "Per layer, the fraction of units that stay at zero for every positive input of images `x` (labels `y`)."
+    with inference(learn.model):
+        acts = learn.model(learn.negatives.create_positive(x, y))
+    return [float((a.flatten(1) <= 0).all(0).float().mean()) for a in acts]
+
+# %% ../nbs/12_collab.ipynb #e7f33b97
+def collab_protocol(
+    data: FFData,
+    variant: str | None,  # None: plain FF; 'all' or 'prev'
+    seed: int = 0,
+    layers: list | None = None,
+    epochs: int = 10,
+    theta: float = 2.0,  # the same threshold for both arms
+    **kw,  # passed to `mlp_learner`: lr, bs, ...
+) -> dict:
+    "Train one arm with the logistic loss on G_i + gamma - theta; choose its readout on `data.valid`; test that one once."
+    if data.valid is None:
+        raise ValueError("collab_protocol chooses the readout on a validation split: load the data with valid=.")
+    layers = layers or [data.n_features, 500, 500, 500]
+    learn = collab_learner(
+        data,
+        layers,
+        variant,
+        loss='softplus',
+        loss_kw=dict(theta=theta),
+        epochs=epochs,
+        seed=seed,
+        eval_frequency=epochs,
+        **kw,
+    ).fit()
+    acc = lambda p, sp: float((p == sp.y).float().mean())
+    va = {k: acc(p, data.valid) for k, p in readout_candidates(learn.readout.scores(learn, data.valid.x)).items()}
+    best = max(va, key=va.get)  # ties: the first candidate
+    test = acc(readout_candidates(learn.readout.scores(learn, data.test.x))[best], data.test)
+    last, n = learn.train_log[-1], min(2000, len(data.train))
+    return dict(
+        variant=variant or 'plain',
+        seed=seed,
+        theta=theta,
+        layers=layers,
+        epochs=epochs,
+        valid=va,
+        chosen=best,
+        test_acc=test,
+        gpos=last['gpos'],
+        gneg=last['gneg'],
+        dead=dead_fraction(learn, data.train.x[:n], data.train.y[:n]),
+        train_seconds=round(learn.train_seconds, 1),
+    )
 
 # %% ../nbs/12_collab.ipynb #0d51b345
 def collab_run(

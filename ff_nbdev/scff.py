@@ -10,6 +10,7 @@ import json, math
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
+from fastcore.basics import store_attr
 from .core import set_seed, check_positive, per_layer, at_layer
 from .data import FFData, Split
 from .layers import FFNet
@@ -19,9 +20,10 @@ from .learner import FFLearner
 from .readout import fit_linear, linear_accuracy, layer_features
 
 # %% auto #0
-__all__ = ['ACTS', 'SCFF_PRESETS', 'PRESET_OF', 'stdnorm', 'cyclic_partner', 'scff_pairs', 'SCFFNegatives', 'triangle',
-           'SCFFLinear', 'SCFFConv', 'SCFFNet', 'SCFFLoss', 'step_decay', 'scff_net', 'get_preset', 'random_flip',
-           'scff_learner', 'scff_features', 'fit_head', 'SCFFReadout']
+__all__ = ['ACTS', 'SCFF_PRESETS', 'PRESET_OF', 'stdnorm', 'cyclic_partner', 'scff_pairs', 'random_translate', 'random_crop',
+           'SCFFNegatives', 'triangle', 'SCFFLinear', 'SCFFConv', 'SCFFNet', 'SCFFLoss', 'step_decay', 'scff_net',
+           'get_preset', 'random_flip', 'scff_learner', 'scff_features', 'fit_head', 'SCFFReadout', 'head_accuracy',
+           'with_random_layers']
 
 # %% ../nbs/13_scff.ipynb #228eda0e
 def stdnorm(x: Tensor) -> Tensor:
@@ -45,25 +47,68 @@ def scff_pairs(h: Tensor, generator: torch.Generator | None = None) -> tuple:
     h = stdnorm(h)
     return torch.cat([h, h], 1), torch.cat([h, h[cyclic_partner(len(h), generator, h.device)]], 1)
 
+# %% ../nbs/13_scff.ipynb #34941b57
+def _window(xp: Tensor, oy: Tensor, ox: Tensor, H: int, W: int) -> Tensor:
+    "The H x W window of each padded image xp[b] whose top-left corner is (oy[b], ox[b])."
+    b = torch.arange(len(xp), device=xp.device)[:, None, None]
+    iy = torch.arange(H, device=xp.device)[None] + oy[:, None]  # (B, H) rows of each window
+    ix = torch.arange(W, device=xp.device)[None] + ox[:, None]  # (B, W) columns
+    return xp.permute(0, 2, 3, 1)[b, iy[:, :, None], ix[:, None, :]].permute(0, 3, 1, 2)
+
+
+def random_translate(x: Tensor, t: int = 2, generator: torch.Generator | None = None) -> Tensor:
+    "Shift each image by its own round(U(-t, t)) pixels per axis (torchvision's `RandomAffine(translate)`), background fill."
+    B, C, H, W = x.shape
+    bg = x.flatten(1).min(1).values.view(B, 1, 1, 1)  # the background (darkest) value: zero before normalisation
+    xp = F.pad(x - bg, (t,) * 4) + bg
+    oy, ox = (t + torch.round((2 * torch.rand(B, generator=generator, device=x.device) - 1) * t).long() for _ in 'yx')
+    return _window(xp, oy, ox, H, W)
+
+
+def random_crop(x: Tensor, pad: int = 4, generator: torch.Generator | None = None, fill=0.0) -> Tensor:
+    "Pad each image by `pad` with `fill` (a value, or one per channel) and cut a random window of the original size."
+    B, C, H, W = x.shape
+    fill = torch.as_tensor(fill, dtype=x.dtype, device=x.device).reshape(1, -1, 1, 1)
+    xp = F.pad(x - fill, (pad,) * 4) + fill
+    oy, ox = (torch.randint(0, 2 * pad + 1, (B,), generator=generator, device=x.device) for _ in 'yx')
+    return _window(xp, oy, ox, H, W)
+
 # %% ../nbs/13_scff.ipynb #472a3cd1
 @register('scff')
 class SCFFNegatives(Negatives):
-    "SCFF's pairs: positive [x, x], negative [x, x'] with x' another image of the batch; standardised images."
+    "SCFF's pairs: positive [v1(x), v2(x)], negative [v1(x), v2(x')]; the views are x itself, or shifted by `translate`."
+
+    def __init__(self, translate: int = 0):  # largest shift in pixels of the two views; 0: the pair [x, x]
+        self.translate = int(check_positive('translate', translate, allow_zero=True))
+        self._views = None
 
     def input_shape(self, shape: tuple) -> tuple:
         return (2 * shape[0], *shape[1:])
 
+    def views(self, x: Tensor) -> tuple:
+        "The two standardised views of `x`, shared by its positives and negatives (one draw per batch)."
+        if not self.translate:
+            return stdnorm(x), stdnorm(x)
+        if self._views is None or self._views[0] is not x:
+            v = [stdnorm(random_translate(x, self.translate, self.generator)) for _ in range(2)]
+            self._views = (x, *v)
+        return self._views[1:]
+
     def create_positive(self, x, y=None):
         self._check(x, y)
-        x = stdnorm(x)
-        return torch.cat([x, x], 1)
+        return torch.cat(self.views(x), 1)
 
     def generate(self, x, y=None):
         self._check(x, y)
-        return scff_pairs(x, self.generator)[1]
+        v1, v2 = self.views(x)
+        return torch.cat([v1, v2[cyclic_partner(len(x), self.generator, x.device)]], 1)
 
     def test_input(self, x):
-        return self.create_positive(x)
+        x = stdnorm(x)
+        return torch.cat([x, x], 1)
+
+    def __repr__(self):
+        return f"SCFFNegatives(translate={self.translate})"
 
 # %% ../nbs/13_scff.ipynb #bc1a9969
 def triangle(z: Tensor) -> Tensor:
@@ -114,8 +159,8 @@ class SCFFConv(nn.Module):
         act: str = 'triangle',
         pool: tuple = ('max', 4, 2, 1),  # (kind, size, stride, padding), ceil mode
         concat: bool = True,
-        extra_pool: int = 2,
-    ):  # extra average pool of the readout features
+        extra_pool: int | tuple = 2,
+    ):  # pool of the readout features: a size (average pool), or (kind, size) with kind 'avg' or 'max'
         super().__init__()
         self.conv = nn.Conv2d(c_in, c_out, k)
         nn.init.xavier_uniform_(self.conv.weight)
@@ -136,7 +181,8 @@ class SCFFConv(nn.Module):
         return (F.max_pool2d if kind == 'max' else F.avg_pool2d)(h, k, s, p, ceil_mode=True)
 
     def features(self, h: Tensor) -> Tensor:
-        return stdnorm(F.avg_pool2d(h, self.extra_pool)).flatten(1)
+        kind, k = ('avg', self.extra_pool) if isinstance(self.extra_pool, int) else self.extra_pool
+        return stdnorm((F.max_pool2d if kind == 'max' else F.avg_pool2d)(h, k, k, 0, ceil_mode=True)).flatten(1)
 
 # %% ../nbs/13_scff.ipynb #11d5e71f
 class SCFFNet(FFNet):
@@ -218,11 +264,12 @@ def _conv(c, k, pad, pool, act, extra=2):
 
 _MAX, _AVG = ('max', 4, 2, 1), ('avg', 2, 2, 0)
 _CIFAR = [_conv(96, 5, 2, _MAX, 'triangle'), _conv(384, 3, 1, _MAX, 'triangle'), _conv(1536, 3, 1, _AVG, 'relu')]
-_CIFAR_NORM = ((0.4914, 0.4822, 0.4465), (0.2023, 0.1994, 0.2010))
+_CIFAR_NORM = ((0.4914, 0.4822, 0.4465), (0.2023, 0.1994, 0.2010))  # ContrastFF_CIFAR.py's Normalize
 SCFF_PRESETS = {
-    'mnist': dict(
-        layers=[dict(n=2000, act='triangle'), dict(n=2000, act='relu')],
-        concat=[1, 0],
+    'mnist': dict(  # config.json "MNIST"; pairs and readout from ContrastFF_MNIST.py
+        layers=[dict(n=2000, act='triangle'), dict(n=2000, act='triangle')],  # "channels" 2000, "act": 1 (triangle)
+        concat=[1, 0],  # layer 2's "concat": [1, 0]
+        translate=2,  # RandomAffine(translate=(2/28, 2/28)): two views per pair, both layers
         schedule='greedy',
         lr=[0.003, 0.002],
         wd=[1e-4, 1e-4],
@@ -230,12 +277,13 @@ SCFF_PRESETS = {
         period=[1000, 1500],
         th1=[4.0, 1.0],
         th2=[6.0, 1.0],
-        lam=[1e-4, 0.0],
+        lam=[1e-4, 0.0],  # "lamda"
         epochs=[20, 9],
+        out_dropout=[0.1, 0.2],
         dropout=0.2,
         eval_frequency=10,
     ),
-    'digits': dict(
+    'digits': dict(  # ours: the MNIST recipe scaled to 8x8 digits (see above)
         layers=[dict(n=200, act='triangle'), dict(n=200, act='relu')],
         concat=[1, 0],
         schedule='greedy',
@@ -247,12 +295,13 @@ SCFF_PRESETS = {
         th2=[2.0, 2.0],
         lam=[1e-4, 0.0],
         epochs=[20, 9],
+        out_dropout=[0.1, 0.2],
         dropout=0.2,
         eval_frequency=10,
     ),
-    'cifar10': dict(
+    'cifar10': dict(  # config.json "CIFAR"
         layers=_CIFAR,
-        concat=[1, 1, 1],
+        concat=[1, 0, 1],  # the greedy runs' flags: [1], [1, 0], [1, 1, 1] (see above)
         schedule='greedy',
         lr=[0.01, 0.002, 2e-4],
         wd=[1e-4, 1e-4, 3e-4],
@@ -262,12 +311,13 @@ SCFF_PRESETS = {
         th2=[1.0, 9.0, 10.0],
         lam=[0.0012, 0.0007, 0.0005],
         epochs=[6, 4, 21],
+        out_dropout=[0.1, 0.1, 0.2],
         dropout=0.2,
-        flip=True,
+        flip=True,  # RandomHorizontalFlip (augment="no")
         norm=_CIFAR_NORM,
         eval_frequency=5,
     ),
-    'cifar10_parallel': dict(
+    'cifar10_parallel': dict(  # SCFF_CIFAR_Parallel.py's defaults
         layers=_CIFAR,
         concat=[1, 0, 1],
         schedule='parallel',
@@ -279,30 +329,36 @@ SCFF_PRESETS = {
         th2=[2.0, 5.0, 7.0],
         lam=[0.0008, 0.0004, 0.0016],
         epochs=[6, 6, 13],
+        out_dropout=[0.2, 0.2, 0.2],
         dropout=0.2,
         flip=True,
         norm=_CIFAR_NORM,
         eval_frequency=5,
     ),
-    'stl10': dict(
-        layers=[
-            _conv(96, 5, 2, _MAX, 'triangle', 8),
-            _conv(384, 3, 1, _MAX, 'triangle', 4),
-            _conv(1536, 3, 1, _MAX, 'triangle', 4),
-            _conv(6144, 3, 1, _AVG, 'relu', 2),
+    'stl10': dict(  # config.json "STL"; data and augmentation from ContrastFF_STL.py
+        layers=[  # "channels", "kernel_size", "pad", (pooltype, pool_size, stride_size, padding), act, extra pool
+            _conv(96, 5, 2, _MAX, 'triangle', ('avg', 4)),
+            _conv(384, 3, 1, _MAX, 'triangle', ('avg', 4)),
+            _conv(1536, 3, 1, ('max', 4, 2, 1), 'relu', ('avg', 4)),
+            _conv(6144, 3, 1, ('max', 2, 2, 0), 'triangle', ('max', 3)),
         ],
-        concat=[1, 1, 1, 1],
+        concat=[1, 0, 0, 1],  # layer 4's "concat": [1, 1, 1, 1]; layers 2 and 3 take the pairs of the layer below
         schedule='greedy',
-        lr=[0.01, 0.002, 2e-4, 2e-4],
-        wd=[1e-4, 1e-4, 3e-4, 3e-4],
-        gamma=[0.7, 0.8, 1.0, 1.0],
-        period=[1000, 100, 500, 500],
-        th1=[0.0, 5.0, 6.0, 6.0],
-        th2=[1.0, 9.0, 10.0, 10.0],
-        lam=[0.0012, 0.0007, 0.0005, 0.0005],
-        epochs=[6, 4, 21, 21],
-        dropout=0.2,
+        lr=[0.026, 0.003, 0.001, 8e-5],
+        wd=[1e-3, 3e-4, 0.0, 1e-3],
+        gamma=[0.99, 0.8, 1.0, 1.0],
+        period=[1000, 200, 500, 500],
+        th1=[0.0, 5.0, 6.0, 5.0],
+        th2=[2.0, 8.0, 8.0, 10.0],
+        lam=[0.0, 0.0015, 0.005, 0.008],
+        epochs=[4, 5, 12, 12],
+        out_dropout=[0.4, 0.4, 0.4, 0.6],
+        dropout=0.6,
+        readout_layers=[2, 3],  # "Layer_out": [2, 3]
         flip=True,
+        crop=4,  # RandomCrop(96, padding=4), black padding
+        norm=((0.4914, 0.4822, 0.4465), (0.2471, 0.2435, 0.2616)),  # ContrastFF_STL.py's Normalize
+        scff_split='unlabeled',  # SCFF trains on the 100k unlabeled images, the readout on the 5k labelled ones
         eval_frequency=5,
     ),
 }
@@ -340,6 +396,14 @@ def random_flip(x: Tensor, generator: torch.Generator | None = None) -> Tensor:
     return torch.where(m[:, None, None, None], x.flip(-1), x)
 
 
+def _augment(p: dict):
+    "The batch transform of preset `p`: a crop padded with black (0 before normalisation), then a flip; or None."
+    if p.get('crop'):
+        fill = [-m / s for m, s in zip(*p['norm'])] if p.get('norm') else 0.0
+        return lambda x, g: random_flip(random_crop(x, p['crop'], g, fill), g)
+    return random_flip if p.get('flip') else None
+
+
 _PER_LAYER = ('epochs', 'lr', 'wd', 'gamma', 'period', 'th1', 'th2', 'lam', 'channels')
 
 
@@ -351,6 +415,8 @@ def scff_learner(
     readout=True,  # True: `SCFFReadout` with the preset's dropout; None: no readout
     cbs: list | None = None,
     seed: int = 0,
+    unlabeled: Split
+    | None = None,  # images SCFF trains on instead of `data.train` (STL-10's unlabeled split); the readout still fits on `data.train`
     **kw,  # per-layer settings: epochs, lr, wd, gamma, period, th1, th2, lam, channels (one value or one per layer)
 ) -> FFLearner:
     "An SCFF learner for `data`: the preset's network, pairs, loss, AdamW with exponential decay, schedule and readout."
@@ -380,11 +446,17 @@ def scff_learner(
         check_positive(k, p[k])
     set_seed(seed)
     net = scff_net(p, data.shape).to(data.train.x.device)
-    ro = SCFFReadout(p['dropout'], flip=p.get('flip', False)) if readout is True else readout
+    ro = (
+        SCFFReadout(p['dropout'], flip=p.get('flip', False), layers=p.get('readout_layers'), train=data.train)
+        if readout is True
+        else readout
+    )
+    if unlabeled is not None:
+        data = FFData(data.name, unlabeled, data.valid, data.test, data.shape, data.n_classes)
     return FFLearner(
         net,
         data,
-        SCFFNegatives(),
+        SCFFNegatives(p.get('translate', 0)),
         loss=SCFFLoss(p['th1'], p['th2'], p['lam']),
         lr=p['lr'],
         wd=p['wd'],
@@ -395,7 +467,7 @@ def scff_learner(
         lr_sched=step_decay(p['gamma'], p['period']),
         eval_frequency=p['eval_frequency'],
         readout=ro,
-        tfm=random_flip if p.get('flip') else None,
+        tfm=_augment(p),
         cbs=cbs,
         seed=seed,
     )
@@ -442,35 +514,48 @@ def fit_head(
 
 
 class SCFFReadout:
-    "A linear probe per layer, and the reference's Dropout + Linear readout on all layers (kept in `.head`)."
+    "A linear probe per layer, and the reference's Dropout + Linear readout on the `layers` (kept in `.head`)."
 
     def __init__(
-        self, dropout: float = 0.2, epochs: int = 50, probe_epochs: int = 10, flip: bool = False, per_layer: bool = True
+        self,
+        dropout: float = 0.2,
+        epochs: int = 50,
+        probe_epochs: int = 10,
+        flip: bool = False,
+        per_layer: bool = True,
+        layers: list | None = None,  # indices of the layers the head reads (None: all)
+        train: Split
+        | None = None,  # the labelled images the probes and head fit on (None: the learner's training split)
     ):
-        self.dropout, self.epochs, self.probe_epochs, self.flip, self.per_layer = (
-            dropout,
-            epochs,
-            probe_epochs,
-            flip,
-            per_layer,
-        )
+        store_attr()
 
     def __call__(self, learn, split: Split) -> dict:
-        m, neg, tr, n = learn.model, learn.negatives, learn.data.train, learn.data.n_classes
+        m, neg, n = learn.model, learn.negatives, learn.data.n_classes
+        tr = self.train if self.train is not None else learn.data.train
         ftr, fte = scff_features(m, neg, tr.x), scff_features(m, neg, split.x)
         probe = lambda a, b: linear_accuracy(
             fit_linear(a, tr.y, n, epochs=self.probe_epochs, lr=1e-3, bs=128), b, split.y
         )
         per = [probe(a, b) for a, b in zip(ftr, fte)] if self.per_layer else [None] * len(ftr)
-        fl = torch.cat(scff_features(m, neg, tr.x.flip(-1)), 1) if self.flip else None
-        self.head = fit_head(torch.cat(ftr, 1), tr.y, n, self.dropout, self.epochs, f_flip=fl)
-        return dict(layers=per, overall=linear_accuracy(self.head, torch.cat(fte, 1), split.y))
+        fl = self.select(scff_features(m, neg, tr.x.flip(-1))) if self.flip else None
+        self.head = fit_head(self.select(ftr), tr.y, n, self.dropout, self.epochs, f_flip=fl)
+        return dict(layers=per, overall=linear_accuracy(self.head, self.select(fte), split.y))
+
+    def select(self, fs: list) -> Tensor:
+        "The head's input: the features of the readout's `layers`, concatenated."
+        return torch.cat([fs[i] for i in (self.layers or range(len(fs)))], 1)
+
+    def score(self, learn, split: Split) -> float:
+        "Accuracy on `split` of the head fitted by the last evaluation, without fitting again (the test set's one look)."
+        return float(
+            linear_accuracy(self.head, self.select(scff_features(learn.model, learn.negatives, split.x)), split.y)
+        )
 
     def logits(self, net: nn.Module, neg, x: Tensor, kind: str = 'mean') -> Tensor:
-        "The fitted head's logits on every layer's features."
+        "The fitted head's logits on the features of its layers."
         if getattr(self, 'head', None) is None:
             raise ValueError("The SCFF readout has no head yet: evaluate the learner (or load a run) first.")
-        return self.head(torch.cat(scff_features(net, neg, x), 1))
+        return self.head(self.select(scff_features(net, neg, x)))
 
     def state(self) -> dict:
         return {} if getattr(self, 'head', None) is None else dict(head=self.head.state_dict())
@@ -480,3 +565,31 @@ class SCFFReadout:
             w = d['head']['1.weight']
             self.head = nn.Sequential(nn.Dropout(self.dropout), nn.Linear(w.shape[1], w.shape[0])).to(w.device).eval()
             self.head.load_state_dict(d['head'])
+
+
+def head_accuracy(
+    model: SCFFNet,
+    neg: Negatives,
+    train: Split,
+    splits: dict,  # name -> Split: where the head is evaluated (e.g. valid and test)
+    layers: list | None = None,  # indices of the layers the head reads (None: all)
+    dropout: float = 0.2,
+    epochs: int = 50,
+    n_classes: int = 10,
+) -> dict:
+    "Accuracy on each of `splits` of one Dropout + Linear head fitted on the `train` features of `layers` of `model`."
+    sel = lambda x: torch.cat(
+        [f for i, f in enumerate(scff_features(model, neg, x)) if layers is None or i in layers], 1
+    )
+    head = fit_head(sel(train.x), train.y, n_classes, dropout, epochs)
+    return {k: float(linear_accuracy(head, sel(s.x), s.y)) for k, s in splits.items()}
+
+
+def with_random_layers(model: SCFFNet, keep: int = 1, seed: int = 0) -> SCFFNet:
+    "A copy of `model` whose layers from `keep` on are back to their initial weights under `seed` (untrained)."
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)  # as `scff_learner(seed=)` seeds before it builds the network
+        fresh = scff_net(model.config['preset'], tuple(model.config['shape'])).to(next(model.parameters()).device)
+    for i in range(keep):
+        fresh.layers[i].load_state_dict(model.layers[i].state_dict())
+    return fresh

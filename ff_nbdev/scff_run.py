@@ -6,17 +6,47 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/scff_run.html.md"""
 
 # %% ../nbs/13a_scff_run.ipynb #708e9bb7
 from __future__ import annotations
-import argparse, json, shutil
+import argparse, json, shutil, sys
 from pathlib import Path
+import torch
 from .core import default_device, check_positive, run_command
-from .data import FFData, load_data, dataset_name
+import numpy as np
+from .data import FFData, Split, load_data, dataset_name, data_root, DATASETS
 from fastcore.basics import listify
 from .learner import ProgressCB, HistoryCB
 from .recipes import RunConfig, resolved_config, save_run
-from .scff import PRESET_OF, get_preset, scff_learner
+from .scff import PRESET_OF, get_preset, scff_learner, scff_net, SCFFNegatives, SCFFNet
 
 # %% auto #0
-__all__ = ['scff_run', 'scff_parser', 'scff_report', 'ff_scff']
+__all__ = ['read_unlabeled', 'scff_run', 'scff_parser', 'scff_report', 'ff_scff']
+
+# %% ../nbs/13a_scff_run.ipynb #d778a404
+def read_unlabeled(
+    root: str | Path | None = None,  # data root (default: env FF_DATA, else ~/.ff_nbdev/data)
+    norm: tuple | None = None,  # (mean, std) per channel
+    device=None,
+    n: int | None = None,  # only the first n images
+    chunk: int = 5000,
+) -> Split:
+    "STL-10's unlabelled images (`stl10_binary/unlabeled_X.bin`) as a `Split` with labels -1."
+    f = data_root(root) / DATASETS['stl10']['folder'] / 'unlabeled_X.bin'
+    if not f.exists():
+        raise FileNotFoundError(
+            f"{f} is missing: STL-10's SCFF recipe trains on the unlabeled split (download it with torchvision's STL10(split='unlabeled'))."
+        )
+    raw = np.memmap(f, dtype=np.uint8, mode='r')
+    if raw.size % 27648:
+        raise ValueError(
+            f"{f} holds {raw.size} bytes, not a multiple of 27648 (one 3x96x96 image): replace it with the original file."
+        )
+    raw = raw.reshape(-1, 3, 96, 96)[:n]
+    dev = default_device(device)
+    m, s = (torch.tensor(v, device=dev).view(1, -1, 1, 1) for v in (norm or ((0.0,) * 3, (1.0,) * 3)))
+    x = torch.empty(len(raw), 3, 96, 96, device=dev)
+    for i in range(0, len(raw), chunk):
+        b = torch.from_numpy(np.ascontiguousarray(raw[i : i + chunk].transpose(0, 1, 3, 2))).to(dev)  # column-major
+        x[i : i + chunk] = (b.float() / 255 - m) / s
+    return Split(x, torch.full((len(x),), -1, dtype=torch.long, device=dev))
 
 # %% ../nbs/13a_scff_run.ipynb #374b0529
 def scff_run(
@@ -39,6 +69,9 @@ def scff_run(
     quiet: bool = False,
     n_train: int | None = None,
     cbs: list | None = None,
+    valid: float
+    | int = 0,  # a validation split carved from training (a count or a fraction): curves on it, test once at the end
+    valid_seed: int = 0,  # seed of the validation split
 ) -> dict:
     "Train SCFF with a preset on `dataset`, evaluate, and write the run folder `out` (None: no files)."
     name = dataset_name(dataset)
@@ -57,6 +90,8 @@ def scff_run(
         download=download,
         device=default_device(device),
         normalize=tuple(p.get('norm') or ()) or True,
+        valid=valid,
+        seed=valid_seed,
     )
     if n_train:
         data = FFData(
@@ -67,6 +102,11 @@ def scff_run(
             data.shape,
             data.n_classes,
         )
+    unl = (
+        read_unlabeled(data_root, p.get('norm'), data.train.x.device, n_train)
+        if p.get('scff_split') == 'unlabeled' and name == 'stl10'
+        else None
+    )
     config = dict(
         dataset=name,
         preset=preset,
@@ -77,6 +117,9 @@ def scff_run(
         th2=th2,
         channels=channels,
         seed=seed,
+        valid=valid,
+        valid_seed=valid_seed,
+        scff_train=len(unl) if unl is not None else len(data.train),
     )
     cbs = [ProgressCB(bar=not quiet, verbose=not quiet)] + ([HistoryCB(out, config)] if out else []) + list(cbs or [])
     learn = scff_learner(
@@ -91,13 +134,25 @@ def scff_run(
         th2=th2,
         channels=channels,
         eval_frequency=eval_frequency,
+        unlabeled=unl,
     )
     learn.fit()
     h = learn.history[-1]
+    ev = 'valid' if data.valid is not None else 'test'
     res = dict(
         config,
         layers=h['layers'],
         overall=h['overall'],
+        eval_split=ev,  # where the curves, and any choice made from them, were measured
+        valid=dict(layers=h['layers'], overall=h['overall']) if ev == 'valid' else None,
+        test=dict(overall=learn.readout.score(learn, data.test))
+        if ev == 'valid'
+        else dict(layers=h['layers'], overall=h['overall']),
+        protocol=(
+            f"curves on a {len(data.valid)}-image validation split (seed {valid_seed}) carved from training; test evaluated once, at the end, with the last head"
+            if ev == 'valid'
+            else 'no validation split: the curves are on the test set'
+        ),
         epochs=learn.epoch,
         train_seconds=round(learn.train_seconds, 2),
         fit_seconds=round(learn.fit_time, 2),
@@ -107,7 +162,9 @@ def scff_run(
     if out:
         Path(out, 'results.json').write_text(json.dumps(res, indent=1))
         if save_model:  # the one run format: `load_run(out)` rebuilds it through the `scff` recipe
-            c = RunConfig(model='scff', dataset=name, epochs=listify(learn.epochs), seed=seed, eval_frequency=learn.eval_frequency)
+            c = RunConfig(
+                model='scff', dataset=name, epochs=listify(learn.epochs), seed=seed, eval_frequency=learn.eval_frequency
+            )
             save_run(learn, out, resolved_config(learn, c))
     res['learn'] = learn
     return res
@@ -154,16 +211,25 @@ def scff_parser() -> argparse.ArgumentParser:
     a('--overwrite', action='store_true', help='replace the files of an earlier run in --out')
     a('--n-train', '--n_train', dest='n_train', type=int, help='use only the first N training images (quick tries)')
     a('--quiet', action='store_true', help='no progress bars or evaluation lines')
+    a(
+        '--valid',
+        type=float,
+        default=0,
+        help='validation images carved from training: a count (10000) or a fraction (0.1)',
+    )
+    a('--valid-seed', '--valid_seed', dest='valid_seed', type=int, default=0, help='seed of the validation split')
     return p
 
 
 def scff_report(res: dict) -> str:
     "Per-layer probe and overall readout accuracy of a run, as printed by `ff-scff`."
     per = '  '.join(f"layer {i + 1} {a * 100:.2f}%" for i, a in enumerate(res['layers']) if a is not None)
-    return (
+    ev = res.get('eval_split', 'test')
+    out = (
         f"SCFF {res['preset']} on {res['dataset']} ({res['schedule']}, {res['epochs']} epochs, {res['train_seconds']:.1f}s of training on {res['device']})\n"
-        f"per-layer probes: {per}\nreadout on all layers: {res['overall'] * 100:.2f}% test accuracy"
+        f"per-layer probes ({ev}): {per}\nreadout: {res['overall'] * 100:.2f}% {ev} accuracy"
     )
+    return out + (f", {res['test']['overall'] * 100:.2f}% test accuracy (evaluated once)" if ev == 'valid' else '')
 
 
 def _ff_scff(argv):
@@ -188,6 +254,9 @@ def _ff_scff(argv):
         a.download,
         a.quiet,
         a.n_train,
+        None,
+        int(a.valid) if a.valid >= 1 else a.valid,
+        a.valid_seed,
     )
     print(scff_report(res))
     print(f"artefacts in {a.out}/")

@@ -289,7 +289,12 @@ def train(out='ff_run', overwrite: bool = False, **kw) -> dict:
             data, learn, config = cli_learner(out=tmp, **kw)
             learn.fit()
             res = learn.evaluate(data.test, record=False)
-        res.update(model=config['model'], dataset=data.name, train_seconds=round(learn.fit_time, 2), **rs.stats)
+        res.update(
+            model=config['model'],
+            dataset=data.name,
+            train_seconds=round(learn.train_seconds, 2),  # epochs only, as in the learner
+            **rs.stats,
+        )
         save_model(learn, tmp, config)
         (tmp / 'config.json').write_text(json.dumps(config, indent=1))
         (tmp / 'results.json').write_text(json.dumps(res, indent=1))

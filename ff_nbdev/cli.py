@@ -134,7 +134,7 @@ DEFAULTS = dict(
     tensorboard=False,
     wandb=None,
 )
-ALIASES = dict(rep_epochs='epochs', train_batch_size='batch_size')  # seed 001's names; --no-cuda is --device cpu
+ALIASES = dict(rep_epochs='epochs', train_batch_size='batch_size')  # another framework's names; --no-cuda: --device cpu
 CHOICES = dict(
     model=BUILDERS,
     mode=MODES,
@@ -146,7 +146,7 @@ CHOICES = dict(
 
 
 def check_options(kw: dict) -> dict:
-    "`kw` with seed 001's names mapped onto ours and the defaults filled in; one clear error for an unknown option or value."
+    "`kw` with the GPU FF framework's names mapped onto ours and the defaults filled in; one clear error for an unknown option or value."
     kw = dict(kw)
     if kw.pop('no_cuda', False):
         kw['device'] = kw.get('device') or 'cpu'
@@ -331,10 +331,10 @@ def ff_train(
     channels: str = None,  # CNN channels per layer, e.g. 32,64,128 (default: the mode's)
     mode: str = 'supervised',  # CNN: supervised (label channels), competitive (channel-wise) or unsupervised (+ linear head)
     epochs: str = None,  # epochs (default: 30 MLP, 10 CNN); with --schedule layerwise one per layer, e.g. 10,10
-    rep_epochs: int = None,  # seed 001's name for --epochs (representation epochs)
+    rep_epochs: int = None,  # the GPU FF framework's name for --epochs
     softmax_epochs: int = None,  # read out with a linear (softmax) head trained for N epochs
     batch_size: int = None,  # batch size (default: the model's)
-    train_batch_size: int = None,  # seed 001's name for --batch-size
+    train_batch_size: int = None,  # the GPU FF framework's name for --batch-size
     test_batch_size: int = None,  # batch size of the goodness readout
     lr: float = None,  # Adam learning rate, cosine decay (default: the model's)
     loss: str = 'symba',  # symba, softplus (threshold) or two_threshold
@@ -351,7 +351,7 @@ def ff_train(
     test_subset: int = 0,  # test on the first N test images only (0: all)
     seed: int = 0,  # random seed
     device: str = None,  # cpu, cuda, mps (default: best available)
-    no_cuda: bool = False,  # seed 001's switch: same as --device cpu
+    no_cuda: bool = False,  # the GPU FF framework's switch: same as --device cpu
     out: str = 'ff_run',  # run folder for history, plots, model.pt, results.json
     overwrite: bool = False,  # replace the run in --out (otherwise a folder that holds files is refused)
     data_root: str = None,  # data folder (default: env FF_DATA, else ~/.ff_nbdev/data)

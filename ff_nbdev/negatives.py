@@ -16,13 +16,14 @@ from .embed import LabelEmbed, LabelChannels, wrong_labels
 from .layers import FFMLP
 
 # %% auto #0
-__all__ = ['NEGATIVES', 'register', 'Negatives', 'get_negatives', 'LabelNegatives', 'blur_mask', 'partners', 'hybrid_images',
-           'MixNegatives', 'NoiseNegatives', 'ConfusionNegatives', 'SelfContrastiveNegatives', 'MaskNegatives',
-           'LayerWiseNegatives', 'total_goodness', 'AdversarialNegatives', 'HardNegatives', 'MonoForward',
-           'LabelChannelNegatives', 'ChannelCompetition', 'to_images', 'plot_gallery']
+__all__ = ['NEGATIVES', 'ALIASES', 'SelfContrastiveNegatives', 'register', 'Negatives', 'get_negatives', 'LabelNegatives',
+           'blur_mask', 'partners', 'hybrid_images', 'MixNegatives', 'NoiseNegatives', 'ConfusionNegatives',
+           'StackedPairNegatives', 'MaskNegatives', 'LayerWiseNegatives', 'total_goodness', 'AdversarialNegatives',
+           'HardNegatives', 'MonoForward', 'LabelChannelNegatives', 'ChannelCompetition', 'to_images', 'plot_gallery']
 
 # %% ../nbs/04_negatives.ipynb #179517a9
 NEGATIVES = {}
+ALIASES = {'self_contrastive': 'stacked_pairs'}  # old names still accepted (stacked_pairs is not 13_scff's SCFF)
 
 
 def register(name: str):
@@ -89,7 +90,8 @@ class Negatives:
 
 
 def get_negatives(name: str, **kw) -> Negatives:
-    "The negative strategy registered as `name`, built with the keyword arguments it accepts."
+    "The negative strategy registered as `name` (or an old name of it), built with the keyword arguments it accepts."
+    name = ALIASES.get(name, name)
     if name not in NEGATIVES:
         raise ValueError(f"Unknown negative strategy {name!r}: choose one of {', '.join(NEGATIVES)}.")
     cls = NEGATIVES[name]
@@ -211,9 +213,9 @@ class ConfusionNegatives(LabelNegatives):
         return f"ConfusionNegatives({self.embed})"
 
 # %% ../nbs/04_negatives.ipynb #6ad021eb
-@register('self_contrastive')
-class SelfContrastiveNegatives(Negatives):
-    "Positive: the image next to itself; negative: the image next to another image (stacked on the channels)."
+@register('stacked_pairs')
+class StackedPairNegatives(Negatives):
+    "Positive: the image next to itself; negative: the image next to a random other image (stacked on the channels)."
 
     def input_shape(self, shape: tuple) -> tuple:
         return (2 * shape[0], *shape[1:])
@@ -228,6 +230,9 @@ class SelfContrastiveNegatives(Negatives):
 
     def test_input(self, x):
         return torch.cat([x, x], 1)
+
+
+SelfContrastiveNegatives = StackedPairNegatives  # the old name of the class
 
 # %% ../nbs/04_negatives.ipynb #6b3aa529
 @register('masking')
@@ -360,7 +365,7 @@ class ChannelCompetition(Negatives):
 
 # %% ../nbs/04_negatives.ipynb #827029a9
 def to_images(neg: Negatives, rows: Tensor, shape: tuple) -> tuple:
-    "Input rows of `neg` as pictures (B, C, H, W') (SCFF pairs side by side) and their labels (or None)."
+    "Input rows of `neg` as pictures (B, C, H, W') (stacked pairs side by side) and their labels (or None)."
     C, H, W = shape
     lab = None
     if neg.embed is not None:  # a label code in front: flat slots, or label maps

@@ -1,4 +1,4 @@
-"""Run the reference SCFF recipes end to end: data with the preset's normalisation, training, layer-wise evaluation, seed 000's run folder, the `ff-scff` command, and the measured MNIST and Fashion-MNIST results with their controls.
+"""Run the reference SCFF recipes end to end: data with the preset's normalisation, training, layer-wise evaluation, the run folder of the SCFF layer-wise research code, the `ff-scff` command, and the measured MNIST and Fashion-MNIST results with their controls.
 
 Docs: https://ff-nbdev.github.io/ff_nbdev/scff_run.html.md"""
 
@@ -171,7 +171,7 @@ def scff_run(
 
 # %% ../nbs/13a_scff_run.ipynb #8dadb859
 def scff_parser() -> argparse.ArgumentParser:
-    "The flags of `ff-scff`, spelled as seed 000 spells them (hyphenated spellings work too)."
+    "The flags of `ff-scff`, spelled as the SCFF research code spells them (hyphenated spellings work too)."
     p = argparse.ArgumentParser(
         prog='ff-scff',
         description='Self-contrastive Forward-Forward: train without labels, layer by layer, then read out linearly.',

@@ -207,7 +207,10 @@ def minibatch_cka(X, Y, bs: int = 1000, shuffle: bool = True, seed: int = 0) -> 
 
 # %% ../nbs/14_cka.ipynb #a1c40042
 def _acts(model: nn.Module, xb: Tensor, modules: list | None, prep=None) -> list:
-    "The outputs of `modules` (default: `model.layers`) on one batch, flattened, from forward hooks."
+    "The outputs of `modules` on one batch, flattened (forward hooks); default: an FF network's own walk."
+    if modules is None and hasattr(model, 'activities'):
+        with inference(model):
+            return [a.detach().flatten(1) for a in model.activities(prep(xb) if prep is not None else xb)]
     mods, out = list(modules if modules is not None else model.layers), {}
     hooks = [
         m.register_forward_hook(lambda m, i, o, k=k: out.__setitem__(k, o.detach().flatten(1)))
@@ -223,7 +226,7 @@ def _acts(model: nn.Module, xb: Tensor, modules: list | None, prep=None) -> list
 
 
 def capture(model: nn.Module, x: Tensor, modules: list | None = None, prep=None, bs: int = 1000) -> list:
-    "Activity of `modules` (default: `model.layers`) on inputs `x`: one (n, features) float32 tensor per module."
+    "Activity of `modules` (default: every layer of the network's walk) on inputs `x`: one (n, features) float32 tensor per module."
     x = x.to(next(model.parameters()).device)
     return [torch.cat(a) for a in zip(*[_acts(model, xb, modules, prep) for xb in x.split(bs)])]
 

@@ -6,23 +6,18 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/cnn.html.md"""
 
 # %% ../nbs/09_cnn.ipynb #43ca28f9
 from __future__ import annotations
-import math, time
-from pathlib import Path
+import math
 import torch
-from torch import nn, Tensor
-from fastcore.basics import store_attr, patch
+from torch import Tensor
 from .core import set_seed
-from .data import FFData, Split
-from .embed import LabelChannels
-from .layers import FFCNN, check_images
+from .data import FFData
+from .layers import FFCNN
 from .negatives import Negatives, ChannelCompetition, get_negatives
 from .losses import CompetitiveLoss
-from .learner import FFLearner, Callback, save_checkpoint, read_checkpoint, learner_kwargs
+from .learner import FFLearner, learner_kwargs
 from ff_nbdev.readout import (
-    goodness_scores,
     competitive_scores,
     sum_layers,
-    layer_features,
     calibrate_bn,
     GoodnessReadout,
     ClassGoodnessReadout,
@@ -30,8 +25,7 @@ from ff_nbdev.readout import (
 )
 
 # %% auto #0
-__all__ = ['MODES', 'cnn_learner', 'CNNPredictor', 'predictor', 'save_predictor', 'load_predictor', 'confusion_matrix',
-           'plot_predictions', 'plot_confusion', 'cnn_run']
+__all__ = ['MODES', 'cnn_learner', 'confusion_matrix', 'plot_predictions', 'plot_confusion', 'cnn_run']
 
 # %% ../nbs/09_cnn.ipynb #6cbdb0a8
 MODES = dict(supervised='label_channels', competitive='channel_competition', unsupervised='image_mixing')
@@ -90,100 +84,6 @@ def cnn_learner(
     if not isinstance(kw['loss'], str):
         kw.pop('loss_kw', None)  # a loss object carries its own
     return FFLearner(model, data, neg, readout=ro, cbs=cbs, seed=seed, **learner_kwargs(kw))
-
-# %% ../nbs/09_cnn.ipynb #f6869704
-class CNNPredictor:
-    "Inference with a trained FF CNN: goodness over all labels, class goodness (channel-wise competition), or a linear `head`."
-
-    def __init__(
-        self,
-        model: FFCNN,
-        shape: tuple,  # the image shape (C, H, W)
-        neg: Negatives | None = None,
-        head: nn.Linear | None = None,  # the strategy it was trained with; a linear head
-        layers: list | None = None,
-        grid: int = 4,
-        from_layer: int = 0,
-    ):
-        store_attr()  # the head's layers and grid; the layers summed
-
-    @torch.no_grad()
-    def logits(self, x: Tensor) -> Tensor:
-        "Class scores (B, n_classes): summed goodness per label, summed class goodness, or the head's logits."
-        x = check_images(x, self.shape, next(self.model.parameters()).device)
-        if self.head is not None:
-            fs = layer_features(self.model, x, self.neg, self.grid)
-            return self.head(torch.cat([fs[i] for i in (self.layers or range(len(fs)))], 1))
-        if isinstance(self.neg, ChannelCompetition):
-            return sum_layers(competitive_scores(self.model, x, self.neg.n_classes), self.from_layer)
-        if self.neg is None or self.neg.embed is None:
-            raise ValueError(
-                "This predictor has neither a label embedding nor a head: pass head= (an unsupervised backbone needs a linear head)."
-            )
-        return sum_layers(goodness_scores(self.model, x, self.neg.embed), self.from_layer)
-
-    def __call__(self, x: Tensor) -> Tensor:
-        "Predicted labels: shape () for one image (C, H, W) or (C*H*W,), (B,) for a batch."
-        p = self.logits(x).argmax(1)
-        return p[0] if x.ndim in (1, 3) else p
-
-# %% ../nbs/09_cnn.ipynb #41aca44a
-def predictor(learn: FFLearner) -> CNNPredictor:
-    "The `CNNPredictor` of a trained CNN learner (its linear readout's head, if it has one)."
-    ro = learn.readout
-    head = getattr(ro, 'head', None)
-    if isinstance(ro, LinearReadout) and head is None:
-        raise ValueError("The linear readout has no head yet: evaluate the learner first.")
-    return CNNPredictor(
-        learn.model,
-        learn.data.shape,
-        learn.negatives,
-        head,
-        getattr(ro, 'keep', None),
-        getattr(ro, 'grid', 4),
-        getattr(ro, 'from_layer', 0),
-    )
-
-# %% ../nbs/09_cnn.ipynb #49d93136
-def save_predictor(p: CNNPredictor, folder: str | Path = 'models', name: str = 'cnn') -> list:
-    "Save the backbone (and head) of `p` as `folder/name_backbone.pt` (and `folder/name_head.pt`)."
-    folder, n = Path(folder), p.neg
-    cfg = dict(
-        p.model.config,
-        image_shape=list(p.shape),
-        strategy=n.name if n else None,
-        from_layer=p.from_layer,
-        n_classes=getattr(n.embed, 'n_classes', getattr(n, 'n_classes', None)) if n else None,
-        label_scale=getattr(n.embed, 'scale', None) if n else None,
-    )
-    paths = [save_checkpoint(p.model, folder / f'{name}_backbone.pt', cfg)]
-    if p.head is not None:
-        hc = dict(in_features=p.head.in_features, n_classes=p.head.out_features, layers=p.layers, grid=p.grid)
-        paths.append(save_checkpoint(p.head, folder / f'{name}_head.pt', hc))
-    return paths
-
-# %% ../nbs/09_cnn.ipynb #f70b3a47
-def load_predictor(folder: str | Path = 'models', name: str = 'cnn', head: bool = True) -> CNNPredictor:
-    "Rebuild a `CNNPredictor` from `save_predictor`'s files (the head too, if saved and `head`)."
-    folder = Path(folder)
-    ck = read_checkpoint(folder / f'{name}_backbone.pt')
-    c = ck['config']
-    if 'image_shape' not in c:
-        raise ValueError(
-            f"{folder / f'{name}_backbone.pt'} is not a CNN predictor backbone: save it with save_predictor."
-        )
-    model = FFCNN(tuple(c['shape']), c['channels'], c['k'], c['pool'], c['norm'], c['bn'])
-    model.load_state_dict(ck['state_dict'])
-    neg = get_negatives(c['strategy'], n_classes=c['n_classes'], scale=c['label_scale']) if c['strategy'] else None
-    hp, lin, hc = folder / f'{name}_head.pt', None, {}
-    if head and hp.exists():
-        hk = read_checkpoint(hp)
-        hc = hk['config']
-        lin = nn.Linear(hc['in_features'], hc['n_classes'])
-        lin.load_state_dict(hk['state_dict'])
-    return CNNPredictor(
-        model.eval(), tuple(c['image_shape']), neg, lin, hc.get('layers'), hc.get('grid', 4), c['from_layer']
-    )
 
 # %% ../nbs/09_cnn.ipynb #d83f2df7
 def confusion_matrix(y: Tensor, p: Tensor, n_classes: int = 10) -> Tensor:

@@ -62,9 +62,7 @@ def collab_learner(
     "A supervised FF MLP whose layers collaborate (`variant` 'all' or 'prev'), or plain FF (`variant=None`), read out by all layers."
     loss_kw = dict(theta=2.0) if loss_kw is None else loss_kw
     l = CollabLoss(loss, variant, gamma, **loss_kw) if variant else GoodnessLoss(loss, **loss_kw)
-    learn = mlp_learner(data, layers, loss=l, **kw)
-    learn.readout.from_layer = 0  # every layer's goodness counts
-    return learn
+    return mlp_learner(data, layers, loss=l, skip_first=False, **kw)  # every layer's goodness counts
 
 # %% ../nbs/12_collab.ipynb #0d51b345
 def collab_run(

@@ -6,15 +6,16 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #e441f954
 from __future__ import annotations
-import inspect, math, os, random
+import inspect, math, random, sys
 import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor
 
 # %% auto #0
-__all__ = ['LOSSES', 'default_device', 'set_seed', 'goodness', 'rms_norm', 'l2_norm', 'softplus_loss', 'symba_loss',
-           'two_threshold_loss', 'get_loss', 'class_goodness', 'inference', 'check_finite', 'check_positive']
+__all__ = ['LOSSES', 'ERRORS', 'default_device', 'set_seed', 'goodness', 'rms_norm', 'l2_norm', 'softplus_loss', 'symba_loss',
+           'two_threshold_loss', 'loss_params', 'get_loss', 'class_goodness', 'inference', 'check_finite',
+           'check_positive', 'UsageError', 'run_command', 'per_layer', 'at_layer']
 
 # %% ../nbs/00_core.ipynb #e0b6b4a7
 def default_device(
@@ -111,6 +112,11 @@ def two_threshold_loss(
 LOSSES = dict(softplus=softplus_loss, symba=symba_loss, two_threshold=two_threshold_loss)
 
 
+def loss_params(name: str) -> list:
+    "The hyper-parameters that the loss `name` takes."
+    return list(inspect.signature(LOSSES[name]).parameters)[2:]
+
+
 def get_loss(
     name: str,  # 'softplus', 'symba' or 'two_threshold'
     **kw,  # hyper-parameters of that loss (theta, alpha, th1, th2)
@@ -118,13 +124,9 @@ def get_loss(
     "The local loss called `name`, as a function of `(gp, gn)`."
     if name not in LOSSES:
         raise ValueError(f"Unknown loss {name!r}: choose one of {', '.join(LOSSES)}.")
-    f = LOSSES[name]
-    known = {p for g in LOSSES.values() for p in list(inspect.signature(g).parameters)[2:]}  # theta, alpha, th1, th2
-    if bad := [k for k in kw if k not in known]:
-        raise ValueError(
-            f"Loss {name!r} has no hyper-parameter {', '.join(map(repr, bad))}: the losses take {', '.join(sorted(known))}."
-        )
-    kw = {k: v for k, v in kw.items() if k in inspect.signature(f).parameters}  # the other losses' keys are dropped
+    f, ok = LOSSES[name], loss_params(name)
+    if bad := [k for k in kw if k not in ok]:
+        raise ValueError(f"Loss {name!r} does not use {', '.join(map(repr, bad))}: it takes {', '.join(ok)}.")
     return lambda gp, gn: f(gp, gn, **kw)
 
 # %% ../nbs/00_core.ipynb #0a38ac9b
@@ -181,3 +183,43 @@ def check_positive(what: str, v, allow_zero: bool = False) -> object:
         if not (isinstance(x, (int, float)) and math.isfinite(x) and (x >= 0 if allow_zero else x > 0)):
             raise ValueError(f"{what} must be a finite number {'>= 0' if allow_zero else '> 0'}, got {x!r}.")
     return v
+
+# %% ../nbs/00_core.ipynb #f76612ab
+class UsageError(ValueError):
+    "A command or configuration that cannot run as given: the commands exit with status 2 (1 for other errors)."
+
+
+ERRORS = (ValueError, TypeError, FileNotFoundError, FloatingPointError, RuntimeError, OSError, ImportError, KeyError)
+
+
+def run_command(name: str, main, argv: list | None = None):
+    "Run a command's `main(argv)`: exit 1 with one line for an error, 2 for a usage error, 130 for Ctrl-C."
+    try:
+        res = main(argv)
+    except KeyboardInterrupt as e:
+        print(f"{name}: interrupted (Ctrl-C){'; ' + str(e) if str(e) else ''}.", file=sys.stderr)
+        sys.exit(130)
+    except UsageError as e:
+        print(f"{name}: error: {e}", file=sys.stderr)
+        sys.exit(2)
+    except ERRORS as e:
+        print(f"{name}: error: {e}", file=sys.stderr)
+        sys.exit(1)
+    return res if argv is not None else None  # a console script returns None: exit status 0
+
+# %% ../nbs/00_core.ipynb #17915f02
+def per_layer(
+    v,  # one value, or a list or tuple of one per layer
+    n: int,  # number of layers
+    what: str = 'values',  # the setting's name, for the error
+) -> list:
+    "`v` as a list of `n` values, one per layer: a single value is repeated; a list must have exactly `n`."
+    vs = list(v) if isinstance(v, (list, tuple)) else [v] * n
+    if len(vs) != n:
+        raise ValueError(f"{len(vs)} values of {what} for {n} layers: give one value, or one per layer.")
+    return vs
+
+
+def at_layer(v, i: int):
+    "Layer `i`'s value of a setting given as one value or one per layer."
+    return v[i] if isinstance(v, (list, tuple)) else v

@@ -13,6 +13,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor
+from fastcore.basics import listify
 from .core import default_device
 
 # %% auto #0
@@ -54,6 +55,7 @@ class FFData:
     test: Split
     shape: tuple
     n_classes: int = 10
+    stats: tuple | None = None  # the (mean, std) per channel the images were normalised with, if any
 
     @property
     def n_features(self):
@@ -290,12 +292,14 @@ def load_data(
     name = dataset_name(name)
     (xtr, ytr), (xte, yte) = _read_digits() if name == 'digits' else _read(name, data_root(root), download)
 
+    stats = None
+    if normalize is not False:
+        stats = normalize if isinstance(normalize, (tuple, list)) else (DATASETS[name]['mean'], DATASETS[name]['std'])
+        stats = tuple([float(v) for v in listify(s)] for s in stats)
+
     def prep(x):
         x = torch.from_numpy(np.array(x, dtype=np.float32)).div_(255)
-        if normalize is not False:
-            stats = (
-                normalize if isinstance(normalize, (tuple, list)) else (DATASETS[name]['mean'], DATASETS[name]['std'])
-            )
+        if stats is not None:
             m, s = (torch.tensor(v, device='cpu').view(1, -1, 1, 1) for v in stats)
             x = (x - m) / s
         return x
@@ -312,7 +316,7 @@ def load_data(
         perm = torch.randperm(len(tr), generator=torch.Generator().manual_seed(seed), device='cpu')
         va, tr = tr[perm[:nv]], tr[perm[nv:]]
     dev = default_device(device)
-    return FFData(name, tr.to(dev), va.to(dev) if va else None, te.to(dev), tuple(tr.x.shape[1:]), 10)
+    return FFData(name, tr.to(dev), va.to(dev) if va else None, te.to(dev), tuple(tr.x.shape[1:]), 10, stats)
 
 # %% ../nbs/01_data.ipynb #012cf7a8
 def write_tiny_dataset(

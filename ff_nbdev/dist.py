@@ -73,7 +73,7 @@ def close_distributed():
 class DistributedCB(Callback):
     "Data-parallel FF: each process trains on its shard of every global batch, with its own negatives; grads averaged."
 
-    order, all_ranks = -10, True  # first of the callbacks; the only kind that runs on every rank
+    order, all_ranks = -30, True  # before the others (LRSchedCB counts the steps); the only kind run on every rank
 
     def before_fit(self, learn):
         self.world, self.rank = world_size(), (tdist.get_rank() if world_size() > 1 else 0)
@@ -85,7 +85,7 @@ class DistributedCB(Callback):
             )
         self.data, self.bs = learn.data, learn.bs
         learn.bs //= self.world  # per-rank batch: global / N, so the N shards make one global batch
-        self.order = torch.Generator(learn.device).manual_seed(learn.seed)  # the same on every rank: the same shards
+        self.dealer = torch.Generator(learn.device).manual_seed(learn.seed)  # the same on every rank: the same shards
         learn.gen.manual_seed(learn.seed + 1_000_003 * self.rank)  # per rank: its own batch order and negatives
         for p in learn.model.parameters():
             tdist.broadcast(p.data, 0)  # one starting point, whatever each process built
@@ -96,7 +96,7 @@ class DistributedCB(Callback):
     def shard(self, learn):
         "This rank's share of the training set for the next epoch: a fresh split, equal for every rank."
         n = len(self.data.train) // self.world  # equal shares: every rank takes the same number of steps
-        idx = torch.randperm(len(self.data.train), device=self.data.train.x.device, generator=self.order)
+        idx = torch.randperm(len(self.data.train), device=self.data.train.x.device, generator=self.dealer)
         learn.data = dataclasses.replace(self.data, train=self.data.train[idx[self.rank * n : (self.rank + 1) * n]])
 
     def after_backward(self, learn):

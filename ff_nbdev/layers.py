@@ -9,10 +9,11 @@ from __future__ import annotations
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
-from .core import goodness, rms_norm, l2_norm, inference
+from fastcore.basics import patch
+from .core import rms_norm, l2_norm
 
 # %% auto #0
-__all__ = ['NORMS', 'CONV_NORMS', 'FFLinear', 'FFMLP', 'FFConv', 'goodness_map', 'FFCNN', 'check_images']
+__all__ = ['NORMS', 'CONV_NORMS', 'FFLinear', 'FFNet', 'FFMLP', 'FFConv', 'goodness_map', 'FFCNN', 'check_images']
 
 # %% ../nbs/03_layers.ipynb #25e1c686
 NORMS = dict(rms=rms_norm, l2=l2_norm)
@@ -35,8 +36,61 @@ class FFLinear(nn.Module):
             )
         return F.relu(self.lin(NORMS[self.norm](x)))
 
+# %% ../nbs/03_layers.ipynb #9fa7c185
+def _device(m: nn.Module) -> torch.device:
+    return next(m.parameters()).device
+
+
+class FFNet(nn.Module):
+    "Base of every FF network: its `layers`, the `link` from one layer to the next, and the walk through them."
+
+    def check(self, x: Tensor) -> Tensor:
+        "The network's input, checked (conv stacks check the image shape)."
+        return x
+
+    def link(self, i: int, a: Tensor, B: int | None = None, generator=None) -> Tensor:
+        "Layer `i`'s input from layer i-1's activity `a` (B positive rows first; None at test time): `a` itself."
+        return a
+
+    def feature(self, i: int, a: Tensor, grid: int = 4) -> Tensor:
+        "Layer `i`'s readout feature (B, D) of its activity `a`: RMS-normalised, conv activity pooled to grid x grid."
+        f = F.adaptive_avg_pool2d(a, grid) if a.ndim == 4 else a
+        return rms_norm(f.flatten(1))
+
+    def forward(self, x: Tensor) -> list:
+        "The activity of every layer for a checked input."
+        return self.activities(self.check(x))
+
+# %% ../nbs/03_layers.ipynb #1df68c1d
+@patch
+def activities(
+    self: FFNet,
+    x: Tensor,  # the network's input, or the activity of layer `start`-1
+    start: int = 0,  # the first layer to run
+    stop: int | None = None,  # run layers start, ..., stop-1 (None: to the last)
+    active: list | None = None,  # layers trained on this pass: detached input, gradients; the others without
+    B: int | None = None,  # number of positive rows (first) when a link pairs rows; None at test time
+    generator: torch.Generator | None = None,  # for links that draw partners
+) -> list:
+    "The activity of layers `start`, ..., `stop`-1 for `x`, each through `link` and on its layer's device."
+    acts = []
+    for i in range(start, len(self.layers) if stop is None else stop):
+        layer = self.layers[i]
+        if i:
+            x = self.link(i, x, B, generator)
+        x = x.to(_device(layer))
+        if active is None:
+            x = layer(x)
+        elif i in active:
+            x = layer(x.detach())
+        else:
+            with torch.no_grad():
+                x = layer(x)
+        acts.append(x)
+    return acts
+
 # %% ../nbs/03_layers.ipynb #aa71ce55
-class FFMLP(nn.Module):
+class FFMLP(FFNet):
     "A stack of `FFLinear` layers of the given `sizes` (input first)."
 
     def __init__(self, sizes: list, norm: str = 'rms'):
@@ -47,14 +101,6 @@ class FFMLP(nn.Module):
             raise ValueError(f"Layer sizes must be >= 1, got {list(sizes)}: give every layer at least one unit.")
         self.sizes = list(sizes)
         self.layers = nn.ModuleList([FFLinear(i, o, norm) for i, o in zip(sizes, sizes[1:])])
-
-    def forward(self, x: Tensor) -> list:
-        "The activity of every layer."
-        acts = []
-        for l in self.layers:
-            x = l(x)
-            acts.append(x)
-        return acts
 
 # %% ../nbs/03_layers.ipynb #888b812f
 CONV_NORMS = {'channel': lambda x: rms_norm(x, dim=1), 'all': lambda x: rms_norm(x), 'none': lambda x: x}
@@ -101,7 +147,7 @@ def goodness_map(
     return h.pow(2).mean(1)
 
 # %% ../nbs/03_layers.ipynb #efdcf5d0
-class FFCNN(nn.Module):
+class FFCNN(FFNet):
     "A stack of `FFConv` layers for network inputs of `shape` (C, H, W) (label or pair channels included)."
 
     def __init__(
@@ -143,15 +189,6 @@ class FFCNN(nn.Module):
             shape=list(self.shape), channels=self.channels, k=self.k, pool=self.pool, norm=self.norm, bn=self.bn
         )
 
-    def forward(self, x: Tensor) -> list:
-        "The activity of every layer."
-        x = self.check(x)
-        acts = []
-        for l in self.layers:
-            x = l(x)
-            acts.append(x)
-        return acts
-
 # %% ../nbs/03_layers.ipynb #82bb62e2
 def check_images(x: Tensor, shape: tuple, device=None) -> Tensor:
     "`x` as a float batch (B, C, H, W) of image `shape` on `device`; one image (C, H, W), or flat (C*H*W,), becomes a batch of one."
@@ -182,4 +219,7 @@ def check_images(x: Tensor, shape: tuple, device=None) -> Tensor:
     return x
 
 
-FFCNN.check = lambda self, x: check_images(x, self.shape)
+@patch
+def check(self: FFCNN, x: Tensor) -> Tensor:
+    "Images of the network's input shape, as a float batch."
+    return check_images(x, self.shape)

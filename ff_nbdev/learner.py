@@ -11,13 +11,16 @@ from pathlib import Path
 import torch
 from torch import nn, Tensor
 from fastcore.basics import store_attr, listify, patch
-from .core import goodness, check_finite, check_positive
+from .core import check_finite, check_positive, per_layer
 from .data import FFData, Split, batches
+from .layers import FFNet
 from .losses import LayerLoss, GoodnessLoss, StepState
 
 # %% auto #0
-__all__ = ['Callback', 'FFLearner', 'learner_kwargs', 'ProgressCB', 'history_dict', 'plot_layer_history', 'plot_layer_comparison',
-           'HistoryCB', 'training_summary', 'save_checkpoint', 'read_checkpoint', 'load_checkpoint']
+__all__ = ['SCHEDULES', 'Callback', 'CancelFitException', 'CancelEpochException', 'CancelBatchException', 'cos_sched',
+           'LRSchedCB', 'BatchTfmCB', 'FFLearner', 'learner_kwargs', 'EarlyStoppingCB', 'ProgressCB', 'history_dict',
+           'plot_layer_history', 'plot_layer_comparison', 'HistoryCB', 'training_summary', 'save_checkpoint',
+           'read_checkpoint', 'load_checkpoint']
 
 # %% ../nbs/06_learner.ipynb #a68244f4
 class Callback:
@@ -27,6 +30,63 @@ class Callback:
 
     def __call__(self, event: str, learn):
         getattr(self, event, lambda learn: None)(learn)
+
+
+class CancelFitException(Exception):
+    "Raised by a callback to end the fit early (`after_fit` still runs)."
+
+
+class CancelEpochException(Exception):
+    "Raised by a callback to end the current epoch early."
+
+
+class CancelBatchException(Exception):
+    "Raised by a callback (e.g. in `before_batch`) to skip the rest of this batch."
+
+# %% ../nbs/06_learner.ipynb #947ce6db
+def cos_sched(opt: torch.optim.Optimizer, steps: int, layer: int = 0):
+    "A cosine decay of `opt`'s learning rate from its value to 0 over `steps` steps."
+    return torch.optim.lr_scheduler.LambdaLR(opt, lambda k: 0.5 * (1 + math.cos(math.pi * k / steps)))
+
+
+SCHEDULES = dict(cos=cos_sched, const=None)
+
+
+class LRSchedCB(Callback):
+    "Each layer's learning rate from a torch scheduler `make(opt, steps, layer)`, stepped after each of its batches."
+
+    order = -20
+
+    def __init__(self, make='cos'):  # 'cos', 'const', or `make(opt, steps, layer)` -> a torch LR scheduler
+        if isinstance(make, str) and make not in SCHEDULES:
+            raise ValueError(f"Unknown lr_sched {make!r}: use 'cos', 'const' or a function (opt, steps, layer).")
+        self.make = SCHEDULES[make] if isinstance(make, str) else make
+
+    def before_fit(self, learn):
+        nb = math.ceil(len(learn.data.train) / learn.bs)
+        eps = [learn.epochs] * learn.L if learn.schedule == 'all' else learn.epochs
+        self.scheds = [self.make(o, max(e * nb, 1), i) if self.make else None for i, (o, e) in enumerate(zip(learn.opts, eps))]
+
+    def before_epoch(self, learn):
+        if not hasattr(self, 'scheds'):  # an epoch run without `fit`
+            self.before_fit(learn)
+
+    def after_batch(self, learn):
+        for i in learn.active:
+            if self.scheds[i] is not None:
+                self.scheds[i].step()
+
+
+class BatchTfmCB(Callback):
+    "Transform each training batch before it is used: `tfm(xb, generator) -> xb` (augmentation)."
+
+    order = -10
+
+    def __init__(self, tfm):
+        self.tfm = tfm
+
+    def before_batch(self, learn):
+        learn.xb = self.tfm(learn.xb, learn.gen)
 
 # %% ../nbs/06_learner.ipynb #f5e7823e
 class FFLearner:
@@ -47,13 +107,18 @@ class FFLearner:
         bs: int = 100,  # batch size
         schedule: str = 'all',  # 'all': every layer on every batch; 'layerwise': one layer after the other; 'parallel': all, each for its own epochs
         epochs: int | list = 10,  # epochs ('all'), or epochs per layer ('layerwise', 'parallel')
-        lr_sched: str = 'cos',  # 'cos' (cosine decay to 0), 'const', or `f(layer, step) -> factor` (steps: the layer's batches so far)
+        lr_sched='cos',  # 'cos' (cosine decay to 0), 'const', or `make(opt, steps, layer)` -> a torch LR scheduler
         eval_frequency: int = 1,  # evaluate every N epochs (and at the end)
         readout=None,  # `readout(learn, split) -> dict(layers=[acc...], overall=acc)`
         tfm=None,  # augmentation of training batches: `tfm(xb, generator) -> xb`
         cbs: list | None = None,  # callbacks
         seed: int = 0,
     ):  # seeds batch order and negatives
+        if not isinstance(model, FFNet):
+            raise TypeError(
+                f"FFLearner trains an FFNet (it owns the walk through its layers), got {type(model).__name__}: "
+                "subclass ff_nbdev.layers.FFNet and set `self.layers`."
+            )
         if schedule not in ('all', 'layerwise', 'parallel'):
             raise ValueError(f"Unknown schedule {schedule!r}: use 'all', 'layerwise' or 'parallel'.")
         if opt not in ('adam', 'adamw', 'sgd'):
@@ -66,15 +131,10 @@ class FFLearner:
             raise ValueError(
                 f"{data.name}'s training split is empty: check the data (or a valid= that takes every image)."
             )
-        store_attr('model,data,negatives,opt,bs,schedule,lr_sched,eval_frequency,readout,tfm,seed')
+        store_attr('model,data,opt,bs,schedule,lr_sched,eval_frequency,readout,seed')
         self.L = n = len(model.layers)
-        per = lambda v: list(v) if isinstance(v, (list, tuple)) else [v] * n
-        self.lrs, self.wds, self.epochs = per(lr), per(wd), per(epochs) if schedule != 'all' else int(epochs)
-        if schedule != 'all' and len(self.epochs) != n:
-            raise ValueError(f"{len(self.epochs)} epoch counts for {n} layers: give one per layer.")
-        for k, v in (('lr', self.lrs), ('wd', self.wds)):
-            if len(v) != n or not check_positive(k, v, allow_zero=k == 'wd'):
-                raise ValueError(f"{len(v)} values of {k} for {n} layers: give one value, or one per layer.")
+        self.lrs, self.wds = per_layer(lr, n, 'lr'), check_positive('wd', per_layer(wd, n, 'wd'), allow_zero=True)
+        self.epochs = per_layer(epochs, n, 'epochs') if schedule != 'all' else int(epochs)
         if isinstance(loss, str):
             loss = GoodnessLoss(loss, goodness, **(loss_kw or {}))
         elif loss_kw:
@@ -83,13 +143,12 @@ class FFLearner:
             )
         self.loss = loss
         self.device = next(model.parameters()).device
-        self.gen = torch.Generator(self.device).manual_seed(seed)
-        negatives.generator = self.gen
-        if getattr(negatives, 'needs_model', False) and negatives.model is None:
-            negatives.model = model  # hard_mining, adversarial
+        self.gen = torch.Generator(self.device).manual_seed(seed)  # the learner's own: batch order and negatives
+        self.negatives = negatives.bind(self.gen, model)  # a copy that draws from it; the strategy given is unchanged
         self.loss.setup(self)
         self.opts = [self.make_opt(l.parameters(), lr, wd) for l, lr, wd in zip(model.layers, self.lrs, self.wds)]
-        self.cbs = sorted(listify(cbs), key=lambda c: c.order)
+        extra = [LRSchedCB(lr_sched)] + ([BatchTfmCB(tfm)] if tfm is not None else [])
+        self.cbs = sorted(extra + listify(cbs), key=lambda c: c.order)
         self.history, self.train_log, self.epoch, self.train_seconds = (
             [],
             [],
@@ -110,10 +169,15 @@ def make_opt(self: FFLearner, params, lr: float, wd: float = 0.0):
 
 @patch
 def cb(self: FFLearner, event: str):
-    [c(event, self) for c in self.cbs]
+    "Call every callback's `event` method, in their order."
+    for c in self.cbs:
+        c(event, self)
 
 
-FFLearner.loss_name = property(lambda self: getattr(self.loss, 'name', type(self.loss).__name__))
+@patch(as_prop=True)
+def loss_name(self: FFLearner) -> str:
+    "The loss's name, for summaries."
+    return getattr(self.loss, 'name', type(self.loss).__name__)
 
 
 def learner_kwargs(kw: dict) -> dict:
@@ -126,28 +190,15 @@ def learner_kwargs(kw: dict) -> dict:
     return kw
 
 # %% ../nbs/06_learner.ipynb #977dae2a
-def _forward_all(self: FFLearner, x: Tensor, active: list, B: int | None = None) -> list:
-    "Stage 1: the activity of every layer; inactive layers without gradients (their mode is set by `run_epoch`)."
-    acts, link = (
-        [],
-        getattr(self.model, 'link', None),
-    )  # a model's `link(i, a, B, generator)`: layer i's input (SCFF's pairs)
-    for i, layer in enumerate(self.model.layers[: self.L if self.loss.upward else max(active) + 1]):
-        if i and link is not None:
-            x = link(i, x, B, self.gen)
-        if i in active:
-            x = layer(x.detach())
-        else:
-            with torch.no_grad():
-                x = layer(x)
-        acts.append(x)
-    return acts
-
-
-FFLearner.forward_all = _forward_all
+@patch
+def forward_all(self: FFLearner, x: Tensor, active: list, B: int | None = None) -> list:
+    "Stage 1: the network's walk up to the highest active layer (to the top if the loss reads upward)."
+    stop = self.L if self.loss.upward else max(active) + 1
+    return self.model.activities(x, stop=stop, active=active, B=B, generator=self.gen)
 
 # %% ../nbs/06_learner.ipynb #47a5a2ee
-def _step(self: FFLearner, xp: Tensor, xn: Tensor, active: list, y: Tensor | None = None):
+@patch
+def step(self: FFLearner, xp: Tensor, xn: Tensor, active: list, y: Tensor | None = None):
     "One layer-local update of the `active` layers on positives `xp` (labels `y`) and negatives `xn`."
     acts = self.forward_all(torch.cat([xp, xn]), active, len(xp))  # 1. every layer
     g = []
@@ -167,11 +218,9 @@ def _step(self: FFLearner, xp: Tensor, xn: Tensor, active: list, y: Tensor | Non
         self.opts[i].step()
     self.n_batches += 1
 
-
-FFLearner.step = _step
-
 # %% ../nbs/06_learner.ipynb #e20fe0cd
-def _evaluate(self: FFLearner, split: Split | None = None, record: bool = True) -> dict:
+@patch
+def evaluate(self: FFLearner, split: Split | None = None, record: bool = True) -> dict:
     "Per-layer and overall accuracy of the readout on `split`."
     if self.readout is None:
         raise ValueError("This learner has no readout: pass readout= to evaluate it.")
@@ -188,87 +237,89 @@ def _evaluate(self: FFLearner, split: Split | None = None, record: bool = True) 
         self.cb('after_eval')
     return r
 
-
-FFLearner.evaluate = _evaluate
-
-# %% ../nbs/06_learner.ipynb #947ce6db
-def _set_lr(self: FFLearner, i: int, step: int, steps: int):
-    "Layer `i`'s learning rate at its batch `step` of `steps`."
-    f = (
-        self.lr_sched(i, step)
-        if callable(self.lr_sched)
-        else 0.5 * (1 + math.cos(math.pi * step / steps))
-        if self.lr_sched == 'cos'
-        else 1.0
-    )
-    for g in self.opts[i].param_groups:
-        g['lr'] = self.lrs[i] * f
-
-
-FFLearner.set_lr = _set_lr
-
 # %% ../nbs/06_learner.ipynb #b67422f2
-def _run_epoch(self: FFLearner, active: list, done: int, total: int):
+@patch
+def one_batch(self: FFLearner, xb: Tensor, yb: Tensor):
+    "One training batch: `before_batch` callbacks may change `self.xb` (augmentation) or cancel it, then the step."
+    self.xb, self.yb = xb, yb
+    try:
+        self.cb('before_batch')
+        neg = self.negatives
+        self.step(neg.create_positive(self.xb, self.yb), neg.generate(self.xb, self.yb), self.active, self.yb)
+    except CancelBatchException:
+        return
+    self.cb('after_batch')
+
+
+@patch
+def run_epoch(self: FFLearner, active: list):
     "One pass over the training data, updating the `active` layers."
     self.active, self.stats, self.n_batches, t0 = active, torch.zeros(self.L, 3, device=self.device), 0, time.time()
     for i, l in enumerate(self.model.layers):
         l.train(i in active)  # frozen layers: eval mode
     self.n_epoch_batches = math.ceil(len(self.data.train) / self.bs)
     self.cb('before_epoch')
-    neg = self.negatives
-    for k, (xb, yb) in enumerate(batches(self.data.train, self.bs, generator=self.gen)):
-        for i in active:
-            self.set_lr(
-                i,
-                done * self.n_epoch_batches + k,
-                (self.epochs[i] if self.schedule == 'parallel' else total) * self.n_epoch_batches,
-            )
-        if self.tfm is not None:
-            xb = self.tfm(xb, self.gen)
-        self.step(neg.create_positive(xb, yb), neg.generate(xb, yb), active, yb)
-        self.cb('after_batch')
+    try:
+        for xb, yb in batches(self.data.train, self.bs, generator=self.gen):
+            self.one_batch(xb, yb)
+    except CancelEpochException:
+        pass
     self.epoch += 1
     self.train_seconds += time.time() - t0
     s = (self.stats / max(self.n_batches, 1)).tolist()
     check_finite(self.stats, f"at epoch {self.epoch}")
-    self.train_log.append(
-        dict(
-            epoch=self.epoch,
-            active=list(active),
-            loss=[r[0] for r in s],
-            gpos=[r[1] for r in s],
-            gneg=[r[2] for r in s],
-        )
-    )
+    log = dict(epoch=self.epoch, active=list(active), loss=[r[0] for r in s], gpos=[r[1] for r in s])
+    self.train_log.append(dict(log, gneg=[r[2] for r in s]))
     self.cb('after_epoch')
 
-
-FFLearner.run_epoch = _run_epoch
-
 # %% ../nbs/06_learner.ipynb #c8eb77d5
-def _fit(self: FFLearner):
-    "Train with the learner's schedule, evaluating every `eval_frequency` epochs."
+@patch
+def phases(self: FFLearner) -> list:
+    "The schedule as a list of (active layers, epoch of the phase, epochs of the phase)."
+    L, E = range(self.L), self.epochs
+    if self.schedule == 'all':
+        return [(list(L), e, E) for e in range(E)]
+    if self.schedule == 'layerwise':
+        return [([i], e, E[i]) for i in L for e in range(E[i])]
+    return [([i for i in L if e < E[i]], e, max(E)) for e in range(max(E))]  # parallel: layer i stops after E[i]
+
+
+@patch
+def fit(self: FFLearner):
+    "Train with the learner's schedule, evaluating every `eval_frequency` epochs; a callback may cancel it."
     self.t0 = time.time()
     self.model.train()
     self.cb('before_fit')
-    L, E = range(self.L), self.epochs
-    if self.schedule == 'all':
-        phases = [(list(L), e, E) for e in range(E)]
-    elif self.schedule == 'layerwise':
-        phases = [([i], e, E[i]) for i in L for e in range(E[i])]
-    else:
-        phases = [([i for i in L if e < E[i]], e, max(E)) for e in range(max(E))]  # parallel: layer i stops after E[i]
-    for active, e, n in phases:
-        self.run_epoch(active, e, n)
-        if self.readout is not None and ((e + 1) % self.eval_frequency == 0 or e + 1 == n):
-            self.evaluate()
+    try:
+        for active, e, n in self.phases():
+            self.run_epoch(active)
+            if self.readout is not None and ((e + 1) % self.eval_frequency == 0 or e + 1 == n):
+                self.evaluate()
+    except CancelFitException:
+        pass
     self.model.train()
     self.fit_time = time.time() - self.t0
     self.cb('after_fit')
     return self
 
+# %% ../nbs/06_learner.ipynb #ee98a49f
+class EarlyStoppingCB(Callback):
+    "End the fit when the evaluated overall accuracy has not improved by `min_delta` for `patience` evaluations."
 
-FFLearner.fit = _fit
+    def __init__(self, patience: int = 3, min_delta: float = 0.0):
+        self.patience, self.min_delta = patience, min_delta
+
+    def before_fit(self, learn):
+        self.best, self.wait = -1.0, 0
+
+    def after_eval(self, learn):
+        acc = learn.history[-1]['overall']
+        if acc > self.best + self.min_delta:
+            self.best, self.wait = acc, 0
+            return
+        self.wait += 1
+        if self.wait >= self.patience:
+            raise CancelFitException
 
 # %% ../nbs/06_learner.ipynb #82a5d09c
 from tqdm.auto import tqdm

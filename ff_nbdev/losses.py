@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from .core import goodness, class_goodness, get_loss, LOSSES
+from .core import goodness, class_goodness, get_loss, per_layer, at_layer, LOSSES
 
 # %% auto #0
 __all__ = ['StepState', 'LayerLoss', 'GoodnessLoss', 'CompetitiveLoss', 'MonoForwardLoss']
@@ -61,15 +61,12 @@ class GoodnessLoss(LayerLoss):
 
     def setup(self, learn):
         for k, v in self.kw.items():
-            if isinstance(v, (list, tuple)) and len(v) != learn.L:
-                raise ValueError(f"{k} has {len(v)} values for {learn.L} layers: give one value or one per layer.")
+            per_layer(v, learn.L, k)  # one value, or one per layer
 
     def fn(self, i: int):
         "Layer `i`'s loss function of (G+, G-)."
         if i not in self.fns:
-            self.fns[i] = get_loss(
-                self.name, **{k: v[i] if isinstance(v, (list, tuple)) else v for k, v in self.kw.items()}
-            )
+            self.fns[i] = get_loss(self.name, **{k: at_layer(v, i) for k, v in self.kw.items()})
         return self.fns[i]
 
     def __call__(self, i, st):

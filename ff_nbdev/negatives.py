@@ -6,7 +6,7 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/negatives.html.md"""
 
 # %% ../nbs/04_negatives.ipynb #36ec1b57
 from __future__ import annotations
-import inspect, math
+import copy, inspect, math
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
@@ -75,6 +75,14 @@ class Negatives:
     def test_input(self, x: Tensor) -> Tensor:
         "What the network sees for unlabelled images `x` at test time: the neutral label if there is an embedding."
         return self.embed.neutral(x) if self.embed is not None else x
+
+    def bind(self, generator: torch.Generator | None = None, model: nn.Module | None = None) -> Negatives:
+        "A copy of this strategy that draws from `generator` (and reads `model` if it needs one); `self` is unchanged."
+        b = copy.copy(self)
+        b.generator = generator
+        if self.needs_model and b.model is None:
+            b.model = model
+        return b
 
     def __repr__(self):
         return f"{type(self).__name__}()"
@@ -255,12 +263,8 @@ class LayerWiseNegatives(Negatives):
 
 # %% ../nbs/04_negatives.ipynb #cafae467
 def total_goodness(model: nn.Module, x: Tensor, kind: str = 'mean') -> Tensor:
-    "Goodness summed over all `model.layers`, shape (B,)."
-    g, h = 0.0, x
-    for layer in model.layers:
-        h = layer(h)
-        g = g + goodness(h, kind)
-    return g
+    "Goodness summed over every layer of the network's walk, shape (B,)."
+    return sum(goodness(a, kind) for a in model.activities(x))
 
 
 @register('adversarial')

@@ -14,12 +14,12 @@ from fastcore.basics import store_attr
 from .core import goodness, class_goodness, rms_norm, inference
 from .data import FFData, Split, batches
 from .embed import LabelEmbed, LabelChannels
-from .layers import FFLinear, FFConv
+from .layers import FFLinear, FFConv, check_images
 
 # %% auto #0
 __all__ = ['first_layer_all_labels', 'first_conv_all_labels', 'goodness_scores', 'goodness_scores_loop', 'sum_layers',
            'competitive_scores', 'GoodnessReadout', 'ClassGoodnessReadout', 'HeadReadout', 'layer_features',
-           'fit_linear', 'linear_accuracy', 'LinearReadout', 'probe_accuracy', 'calibrate_bn']
+           'fit_linear', 'linear_accuracy', 'LinearReadout', 'probe_accuracy', 'calibrate_bn', 'Predictor']
 
 # %% ../nbs/07_readout.ipynb #c75f0ce5
 def first_layer_all_labels(layer: FFLinear, x: Tensor, embed: LabelEmbed) -> Tensor:
@@ -61,19 +61,11 @@ def first_conv_all_labels(layer: FFConv, x: Tensor, embed: LabelChannels) -> Ten
 
 # %% ../nbs/07_readout.ipynb #dc3efcb2
 def _dense_scores(model, xb, embed, kind):
-    "(L, B, C) goodness of a stack of `FFLinear` layers, all labels at once."
+    "(L, B, C) goodness of a stack whose first layer is an `FFLinear`, all labels at once."
     B, C = len(xb), embed.n_classes
     h = first_layer_all_labels(model.layers[0], xb, embed)
-    s = torch.linalg.vector_norm(h, dim=1).square_()
-    ss = [s]  # sum of squares of each row
-    for layer in model.layers[1:]:
-        inv = (s / h.shape[1] + 1e-8).rsqrt_() if layer.norm == 'rms' else (s + 1e-8).rsqrt_()
-        h = torch.mm(h, layer.lin.weight.T)
-        h = torch.addcmul(layer.lin.bias, h, inv[:, None], out=h).relu_()
-        s = torch.linalg.vector_norm(h, dim=1).square_()
-        ss.append(s)
-    g = [si / l.lin.out_features if kind == 'mean' else si for si, l in zip(ss, model.layers)]
-    return torch.stack(g).view(len(g), B, C)
+    acts = [h] + model.activities(h, start=1)  # the label part of layer 1 is one column of W; the rest is the walk
+    return torch.stack([goodness(a, kind) for a in acts]).view(len(acts), B, C)
 
 # %% ../nbs/07_readout.ipynb #202afb2f
 def _conv_scores(model, xb, embed, kind):
@@ -81,11 +73,8 @@ def _conv_scores(model, xb, embed, kind):
     B, C = len(xb), embed.n_classes
     l0 = model.layers[0]
     h = first_conv_all_labels(l0, xb, embed) if isinstance(l0, FFConv) else l0(embed.all_labels(xb))
-    gs = [goodness(h, kind).view(B, C)]
-    for layer in model.layers[1:]:
-        h = layer(h)
-        gs.append(goodness(h, kind).view(B, C))
-    return torch.stack(gs)
+    acts = [h] + model.activities(h, start=1)
+    return torch.stack([goodness(a, kind).view(B, C) for a in acts])
 
 # %% ../nbs/07_readout.ipynb #845b1673
 def goodness_scores(
@@ -133,12 +122,8 @@ def competitive_scores(model: nn.Module, x: Tensor, n_classes: int, bs: int = 10
     "Class goodness of every layer, shape (L, B, n_classes), in one ordinary forward pass."
     out, x = [], x.to(next(model.parameters()).device, torch.float32)
     with inference(model):
-        for xb in (model.check(x) if hasattr(model, 'check') else x).split(bs):
-            h, gs = xb, []
-            for l in model.layers:
-                h = l(h)
-                gs.append(class_goodness(h, n_classes))
-            out.append(torch.stack(gs))
+        for xb in model.check(x).split(bs):
+            out.append(torch.stack([class_goodness(a, n_classes) for a in model.activities(xb)]))
     return torch.cat(out, 1)
 
 # %% ../nbs/07_readout.ipynb #c05c3971
@@ -148,14 +133,26 @@ class GoodnessReadout:
     def __init__(self, from_layer: int = 0, bs: int = 1000):
         store_attr()
 
-    def scores(self, learn, x):
-        if learn.negatives.embed is None:
+    def layer_scores(self, net: nn.Module, neg, x: Tensor, kind: str = 'mean') -> Tensor:
+        "Every layer's goodness for every label, (L, B, C)."
+        if neg.embed is None:
             raise ValueError(
-                f"The goodness readout needs a strategy with a label embedding, not {learn.negatives!r}: use LinearReadout."
+                f"The goodness readout needs a strategy with a label embedding, not {neg!r}: use LinearReadout."
             )
-        return torch.cat(
-            [goodness_scores(learn.model, xb, learn.negatives.embed, learn.loss.kind) for xb in x.split(self.bs)], 1
-        )
+        return torch.cat([goodness_scores(net, xb, neg.embed, kind) for xb in x.split(self.bs)], 1)
+
+    def scores(self, learn, x):
+        return self.layer_scores(learn.model, learn.negatives, x, learn.loss.kind)
+
+    def logits(self, net: nn.Module, neg, x: Tensor, kind: str = 'mean') -> Tensor:
+        "The overall answer's scores (B, C): the goodness summed over layers `from_layer`, ..."
+        return sum_layers(self.layer_scores(net, neg, x, kind), self.from_layer)
+
+    def state(self) -> dict:
+        return {}  # nothing fitted
+
+    def load_state(self, d: dict):
+        pass
 
     def __call__(self, learn, split: Split) -> dict:
         s = self.scores(learn, split.x)
@@ -166,8 +163,8 @@ class GoodnessReadout:
 class ClassGoodnessReadout(GoodnessReadout):
     "The same readout on the class goodness of a channel-wise competitive network (one plain pass)."
 
-    def scores(self, learn, x):
-        return competitive_scores(learn.model, x, learn.data.n_classes, self.bs)
+    def layer_scores(self, net: nn.Module, neg, x: Tensor, kind: str = 'mean') -> Tensor:
+        return competitive_scores(net, x, neg.n_classes, self.bs)
 
 # %% ../nbs/07_readout.ipynb #9345a80b
 class HeadReadout:
@@ -176,23 +173,34 @@ class HeadReadout:
     def __init__(self, bs: int = 2000):
         self.bs = bs
 
-    def logits(self, learn, x: Tensor) -> list:
-        m, neg, out = learn.model, learn.negatives, []
+    def layer_logits(self, m: nn.Module, neg, x: Tensor) -> list:
+        "Every layer's head's logits, (B, C) each."
+        out = []
         if getattr(m.layers[-1], 'head', None) is None:
             raise ValueError(
                 "The layers have no heads: HeadReadout reads a Mono-Forward network (loss=MonoForwardLoss)."
             )
         with inference(m):
             for xb in x.split(self.bs):
-                h, ls = neg.test_input(xb), []
-                for l in m.layers:
-                    h = l(h)
-                    ls.append(l.head(h.flatten(1)))
-                out.append(ls)
+                acts = m.activities(neg.test_input(xb))
+                out.append([l.head(a.flatten(1)) for l, a in zip(m.layers, acts)])
         return [torch.cat(o) for o in zip(*out)]
 
+    def logits(self, net: nn.Module, neg, x: Tensor, kind: str = 'mean') -> Tensor:
+        "The last layer's head's logits."
+        return self.layer_logits(net, neg, x)[-1]
+
+    def state(self) -> dict:
+        return {}  # the heads are the layers' own: they are in the network's weights
+
+    def load_state(self, d: dict):
+        pass
+
     def __call__(self, learn, split: Split) -> dict:
-        accs = [(lg.argmax(1) == split.y).float().mean().item() for lg in self.logits(learn, split.x)]
+        accs = [
+            (lg.argmax(1) == split.y).float().mean().item()
+            for lg in self.layer_logits(learn.model, learn.negatives, split.x)
+        ]
         return dict(layers=accs, overall=accs[-1])
 
 # %% ../nbs/07_readout.ipynb #67433cf3
@@ -203,16 +211,12 @@ def layer_features(
     grid: int = 4,  # conv activity is average-pooled to grid x grid
     bs: int = 1000,
 ) -> list:
-    "Per-layer features, RMS-normalised: (N, width) for dense layers, (N, channels*grid*grid) for conv layers."
+    "Per-layer readout features `model.feature(i, a)`: (N, width) for dense layers, (N, channels*grid*grid) for conv."
     out, x = [], x.to(next(model.parameters()).device, torch.float32)
     with inference(model):
         for xb in x.split(bs):
-            h, fs = (neg.test_input(xb) if neg is not None else xb), []
-            for l in model.layers:
-                h = l(h)
-                f = F.adaptive_avg_pool2d(h, grid) if h.ndim == 4 else h
-                fs.append(rms_norm(f.flatten(1)))
-            out.append(fs)
+            acts = model.activities(neg.test_input(xb) if neg is not None else xb)
+            out.append([model.feature(i, a, grid) for i, a in enumerate(acts)])
     return [torch.cat(f) for f in zip(*out)]
 
 # %% ../nbs/07_readout.ipynb #c2b0fe2a
@@ -263,6 +267,7 @@ class LinearReadout:
 
     def __init__(self, from_layer: int = 0, grid: int = 4, epochs: int = 5, lr: float = 1e-3, per_layer: bool = True):
         store_attr()
+        self.head, self.keep = None, None
 
     def __call__(self, learn, split: Split) -> dict:
         tr, n = learn.data.train, learn.data.n_classes
@@ -273,6 +278,22 @@ class LinearReadout:
         self.keep = list(range(len(ftr)))[self.from_layer :] or [len(ftr) - 1]
         self.head = fit(torch.cat([ftr[i] for i in self.keep], 1))
         return dict(layers=per, overall=linear_accuracy(self.head, torch.cat([fte[i] for i in self.keep], 1), split.y))
+
+    def logits(self, net: nn.Module, neg, x: Tensor, kind: str = 'mean') -> Tensor:
+        "The fitted head's logits on the kept layers' features."
+        if self.head is None:
+            raise ValueError("The linear readout has no head yet: evaluate the learner (or load a run) first.")
+        f = layer_features(net, x, neg, self.grid)
+        return self.head(torch.cat([f[i] for i in self.keep], 1))
+
+    def state(self) -> dict:
+        return {} if self.head is None else dict(keep=self.keep, head=self.head.state_dict())
+
+    def load_state(self, d: dict):
+        if d:
+            w = d['head']['weight']
+            self.keep, self.head = list(d['keep']), nn.Linear(w.shape[1], w.shape[0]).to(w.device)
+            self.head.load_state_dict(d['head'])
 
 # %% ../nbs/07_readout.ipynb #8d6c1909
 def probe_accuracy(
@@ -287,15 +308,41 @@ def probe_accuracy(
 @torch.no_grad()
 def calibrate_bn(model: nn.Module, x: Tensor, bs: int = 500) -> nn.Module:
     "Set the running statistics of every batch norm in `model` to their averages over the inputs `x` (weights unchanged)."
-    bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
-    for m in bns:
-        m.reset_running_stats()
-        m.momentum = None  # momentum None: a cumulative average
-    was = model.training
-    model.train()
-    for xb in x.split(bs):
-        model(xb)
-    for m in bns:
-        m.momentum = 0.1
-    model.train(was)
+    torch.optim.swa_utils.update_bn(x.split(bs), model)  # a cumulative average; momenta and mode are restored
     return model
+
+# %% ../nbs/07_readout.ipynb #0a031d8e
+class Predictor:
+    "A trained FF network that answers for images: `logits(x)` (B, n_classes), `predict(x)` class indices; `.to(device)`."
+
+    def __init__(self, net: nn.Module, negatives, readout, shape: tuple, kind: str = 'mean'):
+        store_attr()  # shape: one image (C, H, W); kind: the goodness the network was trained with
+
+    @classmethod
+    def from_learner(cls, learn) -> Predictor:
+        "The predictor of a trained learner (a readout with a head must have been evaluated once)."
+        return cls(learn.model, learn.negatives, learn.readout, tuple(learn.data.shape), learn.loss.kind)
+
+    @property
+    def device(self) -> torch.device:
+        return next(self.net.parameters()).device
+
+    def to(self, device) -> Predictor:
+        self.net.to(device)
+        if getattr(self.readout, 'head', None) is not None:
+            self.readout.head.to(device)
+        return self
+
+    @torch.no_grad()
+    def logits(self, x: Tensor) -> Tensor:
+        "Class scores (B, n_classes) for images `x` (a batch, one image, or one flat image)."
+        x = check_images(x, self.shape, self.device)
+        with inference(self.net):
+            return self.readout.logits(self.net, self.negatives, x, self.kind)
+
+    def predict(self, x: Tensor) -> Tensor:
+        "Predicted classes: (B,) for a batch, a scalar for one image."
+        p = self.logits(x).argmax(1)
+        return p[0] if x.ndim in (1, 3) else p
+
+    __call__ = predict

@@ -11,16 +11,17 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from .core import set_seed, check_positive, inference
+from .core import set_seed, check_positive, per_layer, at_layer
 from .data import FFData, Split
+from .layers import FFNet
 from .negatives import Negatives, register
 from .losses import LayerLoss
 from .learner import FFLearner
-from .readout import fit_linear, linear_accuracy
+from .readout import fit_linear, linear_accuracy, layer_features
 
 # %% auto #0
 __all__ = ['ACTS', 'SCFF_PRESETS', 'PRESET_OF', 'stdnorm', 'cyclic_partner', 'scff_pairs', 'SCFFNegatives', 'triangle',
-           'SCFFLinear', 'SCFFConv', 'SCFFNet', 'SCFFLoss', 'ExpDecay', 'scff_net', 'get_preset', 'random_flip',
+           'SCFFLinear', 'SCFFConv', 'SCFFNet', 'SCFFLoss', 'step_decay', 'scff_net', 'get_preset', 'random_flip',
            'scff_learner', 'scff_features', 'fit_head', 'SCFFReadout']
 
 # %% ../nbs/13_scff.ipynb #228eda0e
@@ -139,7 +140,7 @@ class SCFFConv(nn.Module):
         return stdnorm(F.avg_pool2d(h, self.extra_pool)).flatten(1)
 
 # %% ../nbs/13_scff.ipynb #11d5e71f
-class SCFFNet(nn.Module):
+class SCFFNet(FFNet):
     "A stack of SCFF layers; `link` builds each layer's input from the output of the layer below."
 
     def __init__(self, layers: list, config: dict | None = None):
@@ -156,23 +157,15 @@ class SCFFNet(nn.Module):
             return torch.cat([h, h], 1)
         return torch.cat(scff_pairs(h[:B], generator))
 
-    def forward(self, x: Tensor) -> list:
-        "Every layer's output z for test inputs `x` (positive pairs)."
-        zs = []
-        for i, l in enumerate(self.layers):
-            x = l(self.link(i, x) if i else x)
-            zs.append(x)
-        return zs
+    def feature(self, i: int, a: Tensor, grid: int = 4) -> Tensor:
+        "Layer `i`'s readout feature: its activation (and pool), standardised (`grid` is not used)."
+        return self.layers[i].features(self.layers[i].post(a))
 
     def features(self, x: Tensor) -> list:
         "Per-layer readout features (standardised) for test inputs `x`."
-        return [l.features(l.post(z)) for l, z in zip(self.layers, self(x))]
+        return [self.feature(i, z) for i, z in enumerate(self.activities(x))]
 
 # %% ../nbs/13_scff.ipynb #0e59d852
-def _per(v, i):
-    return v[i] if isinstance(v, (list, tuple)) else v
-
-
 class SCFFLoss(LayerLoss):
     "SCFF's loss: softplus(th1 - G+) + softplus(G- - th2) + lam*|G+|; G the mean of ReLU(z)^2 over channels."
 
@@ -191,9 +184,7 @@ class SCFFLoss(LayerLoss):
 
     def setup(self, learn):
         for k in ('th1', 'th2', 'lam'):
-            v = getattr(self, k)
-            if isinstance(v, (list, tuple)) and len(v) != learn.L:
-                raise ValueError(f"{k} has {len(v)} values for {learn.L} layers: give one per layer.")
+            per_layer(getattr(self, k), learn.L, k)  # one value, or one per layer
 
     def goodness(self, i, a):
         return F.relu(a).pow(2).mean(1)
@@ -202,28 +193,24 @@ class SCFFLoss(LayerLoss):
         g = st.g[i]
         gp, gn = g[: st.B], g[st.B :]
         reg = gp.flatten(1).norm(dim=1) if gp.ndim > 1 else gp.abs()
-        loss = (
-            F.softplus(_per(self.th1, i) - gp).mean()
-            + F.softplus(gn - _per(self.th2, i)).mean()
-            + _per(self.lam, i) * reg.mean()
-        )
+        th1, th2, lam = (at_layer(v, i) for v in (self.th1, self.th2, self.lam))
+        loss = F.softplus(th1 - gp).mean() + F.softplus(gn - th2).mean() + lam * reg.mean()
         return loss, gp.mean(), gn.mean()
 
     def __repr__(self):
         return f'SCFFLoss(th1={self.th1}, th2={self.th2}, lam={self.lam})'
 
 # %% ../nbs/13_scff.ipynb #e1d6fdfb
-class ExpDecay:
-    "Learning-rate factor gamma_i ** (step // period_i) of layer i: exponential decay every `period` batches."
+def step_decay(
+    gamma: float | list,  # decay factor, or one per layer
+    period: int | list,  # batches between decays, or one per layer
+):
+    "The learner's `lr_sched`: layer i's rate times gamma_i every period_i batches (torch's `StepLR`)."
 
-    def __init__(self, gamma: float | list, period: int | list):
-        self.gamma, self.period = gamma, period
+    def make(opt, steps: int, i: int):
+        return torch.optim.lr_scheduler.StepLR(opt, at_layer(period, i), at_layer(gamma, i))
 
-    def __call__(self, i: int, step: int) -> float:
-        return _per(self.gamma, i) ** (step // _per(self.period, i))
-
-    def __repr__(self):
-        return f'ExpDecay(gamma={self.gamma}, period={self.period})'
+    return make
 
 # %% ../nbs/13_scff.ipynb #e2b9b164
 def _conv(c, k, pad, pool, act, extra=2):
@@ -381,11 +368,7 @@ def scff_learner(
             raise ValueError(f"Unknown SCFF setting {k!r}: use {', '.join(_PER_LAYER)} or eval_frequency.")
         if v is None:
             continue
-        v = list(v) if isinstance(v, (list, tuple)) else [v]
-        if len(v) == 1:
-            v = v * L  # one value for every layer
-        if len(v) != L:
-            raise ValueError(f"{k}: {len(v)} values for {L} layers: give one value, or one per layer.")
+        v = per_layer(v[0] if isinstance(v, (list, tuple)) and len(v) == 1 else v, L, k)
         if k == 'channels':
             for s, c in zip(p['layers'], v):
                 s['n' if 'n' in s else 'c'] = int(check_positive('channels', c))
@@ -410,7 +393,7 @@ def scff_learner(
         bs=bs,
         schedule='layerwise' if p['schedule'] == 'greedy' else 'parallel',
         epochs=p['epochs'],
-        lr_sched=ExpDecay(p['gamma'], p['period']),
+        lr_sched=step_decay(p['gamma'], p['period']),
         eval_frequency=p['eval_frequency'],
         readout=ro,
         tfm=random_flip if p.get('flip') else None,
@@ -420,12 +403,8 @@ def scff_learner(
 
 # %% ../nbs/13_scff.ipynb #be6570bb
 def scff_features(model: SCFFNet, neg: Negatives, x: Tensor, bs: int = 500) -> list:
-    "Per-layer readout features of images `x`, shown as positive pairs."
-    out, x = [], x.to(next(model.parameters()).device)
-    with inference(model):
-        for xb in x.split(bs):
-            out.append(model.features(neg.test_input(xb)))
-    return [torch.cat(f) for f in zip(*out)]
+    "Per-layer readout features of images `x`, shown as positive pairs (`layer_features` through SCFF's `feature`)."
+    return layer_features(model, x, neg, bs=bs)
 
 
 def fit_head(
@@ -487,3 +466,18 @@ class SCFFReadout:
         fl = torch.cat(scff_features(m, neg, tr.x.flip(-1)), 1) if self.flip else None
         self.head = fit_head(torch.cat(ftr, 1), tr.y, n, self.dropout, self.epochs, f_flip=fl)
         return dict(layers=per, overall=linear_accuracy(self.head, torch.cat(fte, 1), split.y))
+
+    def logits(self, net: nn.Module, neg, x: Tensor, kind: str = 'mean') -> Tensor:
+        "The fitted head's logits on every layer's features."
+        if getattr(self, 'head', None) is None:
+            raise ValueError("The SCFF readout has no head yet: evaluate the learner (or load a run) first.")
+        return self.head(torch.cat(scff_features(net, neg, x), 1))
+
+    def state(self) -> dict:
+        return {} if getattr(self, 'head', None) is None else dict(head=self.head.state_dict())
+
+    def load_state(self, d: dict):
+        if d:
+            w = d['head']['1.weight']
+            self.head = nn.Sequential(nn.Dropout(self.dropout), nn.Linear(w.shape[1], w.shape[0])).to(w.device).eval()
+            self.head.load_state_dict(d['head'])

@@ -9,13 +9,15 @@ from __future__ import annotations
 import argparse, json, shutil, sys
 from pathlib import Path
 import torch
-from .core import default_device, check_positive
+from .core import default_device, check_positive, run_command
 from .data import FFData, load_data, dataset_name
-from .learner import ProgressCB, HistoryCB, save_checkpoint, read_checkpoint
+from fastcore.basics import listify
+from .learner import ProgressCB, HistoryCB
+from .recipes import RunConfig, resolved_config, save_run
 from .scff import PRESET_OF, get_preset, scff_learner, scff_net, SCFFNegatives, SCFFNet
 
 # %% auto #0
-__all__ = ['scff_run', 'load_scff', 'scff_parser', 'scff_report', 'ff_scff']
+__all__ = ['scff_run', 'scff_parser', 'scff_report', 'ff_scff']
 
 # %% ../nbs/13a_scff_run.ipynb #374b0529
 def scff_run(
@@ -105,23 +107,11 @@ def scff_run(
     )
     if out:
         Path(out, 'results.json').write_text(json.dumps(res, indent=1))
-        if save_model:
-            save_checkpoint(learn.model, Path(out) / 'model.pt', learn.model.config)
+        if save_model:  # the one run format: `load_run(out)` rebuilds it through the `scff` recipe
+            c = RunConfig(model='scff', dataset=name, epochs=listify(learn.epochs), seed=seed, eval_frequency=learn.eval_frequency)
+            save_run(learn, out, resolved_config(learn, c))
     res['learn'] = learn
     return res
-
-
-def load_scff(path: str | Path) -> SCFFNet:
-    "Rebuild the SCFF network saved by `scff_run(save_model=True)` (`ff-scff --save_model`)."
-    ck = read_checkpoint(path)
-    c = ck['config']
-    if 'preset' not in c:
-        raise ValueError(
-            f"{path} is not an SCFF checkpoint (no preset in its config): load it with the tool that wrote it."
-        )
-    net = scff_net(c['preset'], tuple(c['shape']))
-    net.load_state_dict(ck['state_dict'])
-    return net
 
 # %% ../nbs/13a_scff_run.ipynb #8dadb859
 def scff_parser() -> argparse.ArgumentParser:
@@ -177,35 +167,34 @@ def scff_report(res: dict) -> str:
     )
 
 
-def ff_scff(argv: list | None = None) -> dict:
-    "The `ff-scff` console script; called from Python with `argv` (a list of flags) it returns the run's results."
+def _ff_scff(argv):
     a = scff_parser().parse_args(argv)
     dev = a.device or (f'cuda:{a.device_num}' if a.device_num is not None else None)
-    try:
-        res = scff_run(
-            a.dataset,
-            None,
-            a.schedule,
-            a.alleps,
-            a.eval_frequency,
-            a.lr,
-            a.th1,
-            a.th2,
-            a.channels,
-            dev,
-            a.seed_num,
-            a.save_model,
-            a.out,
-            a.overwrite,
-            a.data_root,
-            a.download,
-            a.quiet,
-            a.n_train,
-        )
-    except KeyboardInterrupt:
-        sys.exit("ff-scff: interrupted (Ctrl-C).")
-    except (ValueError, FileNotFoundError, FloatingPointError, RuntimeError, OSError) as e:
-        sys.exit(f"ff-scff: error: {e}")
+    res = scff_run(
+        a.dataset,
+        None,
+        a.schedule,
+        a.alleps,
+        a.eval_frequency,
+        a.lr,
+        a.th1,
+        a.th2,
+        a.channels,
+        dev,
+        a.seed_num,
+        a.save_model,
+        a.out,
+        a.overwrite,
+        a.data_root,
+        a.download,
+        a.quiet,
+        a.n_train,
+    )
     print(scff_report(res))
     print(f"artefacts in {a.out}/")
-    return res if argv is not None else None  # the console script exits 0 (a returned dict would be its exit status)
+    return res
+
+
+def ff_scff(argv: list | None = None):
+    "The `ff-scff` command; from Python, with `argv` (a list of flags), it returns the run's results."
+    return run_command('ff-scff', _ff_scff, argv)

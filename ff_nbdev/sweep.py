@@ -1,4 +1,4 @@
-"""`ff-sweep SWEEP.yaml`: a grid or random search over any `ff-train` option, resumable, one JSONL row per run and a summary plot; `ff-eval RUN_DIR`: inference samples/s and latency per batch size of a saved model, with its run-to-run spread.
+"""`ff-sweep SWEEP.yaml`: a grid or random search over any `ff-train` option, resumable, one JSONL row per run and a summary plot (`ff-eval`, the throughput of a saved run, is in `18a_eval`).
 
 Docs: https://ff-nbdev.github.io/ff_nbdev/sweep.html.md"""
 
@@ -6,39 +6,34 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/sweep.html.md"""
 
 # %% ../nbs/18_sweep.ipynb #18a00005
 from __future__ import annotations
-import hashlib, inspect, itertools, json, math, os, random, shutil, socket, statistics, sys, time
+import argparse, hashlib, itertools, json, math, os, random, shutil, socket, statistics, sys, time
+from dataclasses import fields
 from pathlib import Path
-import torch
-from fastcore.script import call_parse
-from .core import set_seed
-from .cli import train, check_options, load_model, parse_ints, ff_train
-from .track import RunStats, wandb_module
+from .core import run_command, UsageError
+from .recipes import RunConfig, resolve
+from .cli import train, config_from_args, RunEnv
+from .track import wandb_module
 
 # %% auto #0
-__all__ = ['KEYS', 'TYPES', 'load_sweep', 'expand', 'run_id', 'claim_holder', 'claim_alive', 'claim', 'read_rows', 'run_sweep',
-           'sweep_table', 'plot_sweep', 'wandb_sweep_config', 'agent_run', 'ff_sweep', 'time_predictor', 'plot_violins',
-           'plot_throughput', 'eval_run', 'eval_table', 'ff_eval']
+__all__ = ['KEYS', 'OPTIONS', 'load_sweep', 'expand', 'run_id', 'claim_holder', 'claim_alive', 'claim', 'read_rows', 'run_sweep',
+           'sweep_table', 'plot_sweep', 'wandb_sweep_config', 'agent_run', 'ff_sweep_parser', 'ff_sweep']
 
 # %% ../nbs/18_sweep.ipynb #18a00010
 KEYS = ('method', 'parameters', 'fixed', 'runs', 'seed')
-TYPES = {k: p.annotation for k, p in inspect.signature(ff_train).parameters.items()}  # 'int', 'float', 'str', 'bool'
+OPTIONS = [f.name for f in fields(RunConfig)] + [
+    f.name for f in fields(RunEnv) if f.name not in ('out', 'overwrite', 'config')
+]
 
 
 def _check_value(k: str, v, where: str):
-    t = TYPES.get(k)
-    ok = dict(
-        int=lambda v: isinstance(v, int) and not isinstance(v, bool),
-        bool=lambda v: isinstance(v, bool),
-        float=lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-        str=lambda v: isinstance(v, (str, int)),
-    ).get(t, lambda v: True)
-    if v is not None and not ok(v):
-        raise ValueError(f"{where}: {k} = {v!r} is not a {t}.")
+    "One sweep value, checked as ff-train would read it."
+    if k not in OPTIONS:
+        raise ValueError(f"{where}: unknown option {k!r}: a run takes {', '.join(OPTIONS)}.")
     try:
-        if k in ('layers', 'channels', 'epochs'):
-            parse_ints(v, k)  # lists of integers, e.g. 64,500,500
-        check_options({k: v})
-    except ValueError as e:
+        c, _ = config_from_args({k: v})
+        if k in ('model', 'dataset', 'negatives'):
+            resolve(RunConfig(**{'model': c.model, k: getattr(c, k)}) if k != 'model' else c)
+    except (ValueError, TypeError) as e:
         raise ValueError(f"{where}: {e}") from None
 
 
@@ -316,42 +311,44 @@ def agent_run(out: str | Path, project: str, config: dict | None = None, **extra
     )
 
 # %% ../nbs/18_sweep.ipynb #18a00024
-@call_parse
-def ff_sweep(
-    sweep: str,  # the sweep file (YAML)
-    out: str = None,  # the sweep folder (default: the file's name without .yaml, beside it)
-    dry_run: bool = False,  # list the runs and whether each is done, run nothing
-    wandb: str = None,  # also log every run to this W&B project (needs wandb)
-    agent: str = None,  # run as a W&B sweep agent in this project instead (needs wandb and an account)
-    device: str = None,
-):  # cpu, cuda, mps for every run (default: best available)
-    "Run a grid or random search over ff-train options; resumable, and several workers can share one sweep folder."
+def ff_sweep_parser() -> argparse.ArgumentParser:
+    "`ff-sweep`'s flags."
+    p = argparse.ArgumentParser(
+        prog='ff-sweep',
+        description="Run a grid or random search over ff-train options; resumable, "
+        "and several workers can share one sweep folder.",
+    )
+    a = p.add_argument
+    a('sweep', help='the sweep file (YAML)')
+    a('--out', help="the sweep folder (default: the file's name without .yaml, beside it)")
+    a('--dry-run', action='store_true', help='list the runs and whether each is done, run nothing')
+    a('--wandb', help='also log every run to this W&B project (needs wandb)')
+    a('--agent', help='run as a W&B sweep agent in this project instead (needs wandb and an account)')
+    a('--device', choices=['cpu', 'cuda', 'mps'], help='for every run (default: the best available)')
+    return p
+
+
+def _ff_sweep(argv):
+    a = ff_sweep_parser().parse_args(argv)
+    s = load_sweep(Path(a.sweep))
+    out = Path(a.out or Path(a.sweep).with_suffix(''))
+    if a.dry_run:
+        done = {r['run_id'] for r in read_rows(out / 'runs.jsonl')}
+        for c in expand(s):
+            h = claim_holder(out / 'claims' / f'{run_id(c)}.json')
+            state = f"running ({h.get('host')} pid {h.get('pid')})" if h else 'to run'
+            print(f"{run_id(c)} {'done' if run_id(c) in done else state} {json.dumps(c)}")
+        return
+    extra = {k: v for k, v in dict(wandb=a.wandb, device=a.device).items() if v is not None}
+    if a.agent:
+        wb = wandb_module()
+        sid = wb.sweep(wandb_sweep_config(s), project=a.agent)
+        n = len(expand(s)) if s['method'] == 'grid' else s['runs']
+        return wb.agent(sid, function=lambda: agent_run(out, a.agent, **extra), count=n)
     try:
-        s = load_sweep(Path(sweep))
-        out = Path(out or Path(sweep).with_suffix(''))
-        if dry_run:
-            done = {r['run_id'] for r in read_rows(out / 'runs.jsonl')}
-            for c in expand(s):
-                h = claim_holder(out / 'claims' / f'{run_id(c)}.json')
-                state = (
-                    'done' if run_id(c) in done else f"running ({h.get('host')} pid {h.get('pid')})" if h else 'to run'
-                )
-                print(f"{run_id(c)} {state} {json.dumps(c)}")
-            return
-        extra = {k: v for k, v in dict(wandb=wandb, device=device).items() if v is not None}
-        if agent:
-            wb = wandb_module()
-            sid = wb.sweep(wandb_sweep_config(s), project=agent)
-            return wb.agent(
-                sid,
-                function=lambda: agent_run(out, agent, **extra),
-                count=len(expand(s)) if s['method'] == 'grid' else s['runs'],
-            )
         rows = run_sweep(s, out, **extra)
     except KeyboardInterrupt:
-        sys.exit(f"ff-sweep: interrupted; run the same command again to finish the sweep ({out}).")
-    except (ValueError, FileNotFoundError, FloatingPointError, RuntimeError, OSError, ImportError) as e:
-        sys.exit(f"ff-sweep: error: {e}")
+        raise KeyboardInterrupt(f"run the same command again to finish the sweep ({out})") from None
     import matplotlib
 
     matplotlib.use('Agg')
@@ -362,152 +359,13 @@ def ff_sweep(
     os.replace(f'{tmp}.md', out / 'summary.md')
     print(sweep_table(rows))
     print(f"{len(rows)} runs in {out}/ (runs.jsonl, summary.png, summary.md)")
-
-# %% ../nbs/18_sweep.ipynb #18a00034
-def _sync(dev: torch.device):
-    if dev.type == 'cuda':
-        torch.cuda.synchronize(dev)
+    return rows
 
 
-@torch.no_grad()
-def time_predictor(
-    p, device='cpu', batch_sizes=(1, 16, 64, 256), repeats: int = 5, min_seconds: float = 0.05, seed: int = 0
-) -> dict:
-    "Samples/s and latency (ms per batch) of predictor `p` on `device`: `repeats` timed runs per batch size."
-    dev = torch.device(device)
-    p.model.to(dev)
-    if p.head is not None:
-        p.head.to(dev)
-    set_seed(seed)
-    res = {}
-    for bs in batch_sizes:
-        x = torch.rand(bs, *p.shape, device=dev)
-        for _ in range(3):
-            p(x)  # warm-up
-        _sync(dev)
-        t = time.perf_counter()
-        p(x)
-        _sync(dev)  # one timed call sets n
-        n = max(1, math.ceil(min_seconds / max(time.perf_counter() - t, 1e-6)))
-        sps, lat = [], []
-        for _ in range(repeats):
-            t = time.perf_counter()
-            for _ in range(n):
-                p(x)
-            _sync(dev)
-            t = time.perf_counter() - t
-            sps.append(bs * n / t)
-            lat.append(1000 * t / n)
-        res[str(bs)] = dict(calls=n, samples_per_s=sps, latency_ms=lat)
-    return res
+def ff_sweep(argv: list | None = None):
+    "The `ff-sweep` command (`argv`: its flags, from Python; then it returns the rows)."
+    return run_command('ff-sweep', _ff_sweep, argv)
 
-# %% ../nbs/18_sweep.ipynb #18a00036
-def plot_violins(r: dict, key: str = 'samples_per_s'):
-    "Per device, a violin of the repeated runs' `key` for each batch size, as % of its median (the run-to-run spread)."
-    import matplotlib.pyplot as plt
-
-    devs = list(r['devices'])
-    fig, axs = plt.subplots(1, len(devs), figsize=(4.5 * len(devs), 3), squeeze=False)
-    for ax, d in zip(axs[0], devs):
-        m = r['devices'][d]['batch_sizes']
-        bss = list(m)
-        ax.violinplot([[100 * v / statistics.median(m[b][key]) for v in m[b][key]] for b in bss], showmedians=True)
-        ax.set_xticks(range(1, len(bss) + 1), bss)
-        ax.set_xlabel('batch size')
-        ax.set_ylabel(f"{key.replace('_', ' ')}, % of median")
-        ax.set_title(d)
-    fig.tight_layout()
-    return fig
-
-
-def plot_throughput(r: dict):
-    "Median samples/s and latency against batch size, one line per device (log-log)."
-    import matplotlib.pyplot as plt
-
-    fig, axs = plt.subplots(1, 2, figsize=(9, 3))
-    for d, v in r['devices'].items():
-        bss = [int(b) for b in v['batch_sizes']]
-        for ax, k in zip(axs, ('samples_per_s', 'latency_ms')):
-            ax.plot(bss, [statistics.median(v['batch_sizes'][str(b)][k]) for b in bss], 'o-', label=d)
-    for ax, k in zip(axs, ('samples/s (median)', 'latency per batch, ms (median)')):
-        ax.set_xscale('log', base=2)
-        ax.set_yscale('log')
-        ax.set_xlabel('batch size')
-        ax.set_ylabel(k)
-        ax.legend()
-    fig.tight_layout()
-    return fig
-
-# %% ../nbs/18_sweep.ipynb #18a00037
-def eval_run(
-    run: str | Path,
-    batch_sizes=(1, 16, 64, 256),
-    repeats: int = 5,
-    devices: list | None = None,
-    out: str | Path | None = None,
-    min_seconds: float = 0.05,
-) -> dict:
-    "Time the saved model of `run` per device and batch size; write `eval.json`, `eval_violin.png`, `eval_throughput.png` to `out`."
-    import matplotlib.pyplot as plt
-
-    run = Path(run)
-    p = load_model(run)
-    devices = devices or (['cpu'] + (['cuda'] if torch.cuda.is_available() else []))
-    if bad := [d for d in devices if d not in ('cpu', 'cuda', 'mps')]:
-        raise ValueError(f"Unknown device {', '.join(bad)}: use cpu, cuda or mps.")
-    if 'cuda' in devices and not torch.cuda.is_available():
-        raise ValueError("--devices cuda, but no CUDA GPU is available: use --devices cpu.")
-    r = dict(run=str(run), image_shape=list(p.shape), repeats=repeats, threads=torch.get_num_threads(), devices={})
-    for d in devices:
-        with RunStats() as rs:
-            m = time_predictor(p, d, batch_sizes, repeats, min_seconds)
-        r['devices'][d] = dict(batch_sizes=m, **rs.stats, name=torch.cuda.get_device_name() if d == 'cuda' else 'cpu')
-    out = Path(out or run / 'eval')
-    out.mkdir(parents=True, exist_ok=True)
-    (out / 'eval.json').write_text(json.dumps(r, indent=1))
-    for name, f in (('eval_violin.png', plot_violins), ('eval_throughput.png', plot_throughput)):
-        fig = f(r)
-        fig.savefig(out / name, dpi=100)
-        plt.close(fig)
-    return r
-
-# %% ../nbs/18_sweep.ipynb #18a00038
-def eval_table(r: dict) -> str:
-    "Median samples/s (with the range of the repeats) and median latency, per device and batch size."
-    lines = ['| device | batch size | samples/s, median (min-max) | latency ms, median |', '|---|---|---|---|']
-    for d, v in r['devices'].items():
-        for b, m in v['batch_sizes'].items():
-            s = m['samples_per_s']
-            lines.append(
-                f"| {d} | {b} | {statistics.median(s):,.0f} ({min(s):,.0f}-{max(s):,.0f}) | {statistics.median(m['latency_ms']):.3f} |"
-            )
-    return '\n'.join(lines)
-
-
-@call_parse
-def ff_eval(
-    run: str,  # a run folder written by ff-train (or a sweep's run)
-    batch_sizes: str = '1,16,64,256',  # batch sizes to time
-    repeats: int = 10,  # timed runs per batch size (the violins' samples)
-    devices: str = None,  # e.g. cpu,cuda (default: cpu, and cuda when present)
-    out: str = None,  # where eval.json and the plots go (default: RUN/eval)
-    min_seconds: float = 0.05,  # each timed run lasts at least this long
-    threads: int = 0,
-):  # CPU threads (0: PyTorch's default)
-    "Inference throughput (samples/s) and latency per batch size of a saved model, on CPU and GPU, over repeated runs."
-    if threads:
-        torch.set_num_threads(threads)
-    try:
-        r = eval_run(
-            run,
-            parse_ints(batch_sizes, 'batch-sizes'),
-            repeats,
-            devices.split(',') if devices else None,
-            out,
-            min_seconds,
-        )
-    except (ValueError, FileNotFoundError, RuntimeError, OSError) as e:
-        sys.exit(f"ff-eval: error: {e}")
-    print(eval_table(r))
-    print(f"eval.json, eval_violin.png, eval_throughput.png in {out or Path(run) / 'eval'}/")
-    return r
+# %% ../nbs/18_sweep.ipynb #437b9835
+if __name__ == '__main__':
+    ff_sweep()

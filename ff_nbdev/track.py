@@ -11,7 +11,8 @@ from pathlib import Path
 import torch
 from fastcore.basics import store_attr, patch
 from .learner import Callback
-from .cnn import predictor, plot_predictions, plot_confusion, confusion_matrix
+from .readout import Predictor
+from .cnn import plot_predictions, plot_confusion, confusion_matrix
 
 # %% auto #0
 __all__ = ['TensorBoardCB', 'wandb_module', 'WandbCB', 'peak_memory', 'RunStats']
@@ -56,11 +57,10 @@ class TensorBoardCB(Callback):
 @torch.no_grad()
 def histograms(self: TensorBoardCB, learn, step: int):
     "Weight and activation histograms of every layer (activations of the fixed probe batch of positives)."
-    h = learn.negatives.create_positive(*self.probe)
-    for i, l in enumerate(learn.model.layers):
-        h = l(h)
+    acts = learn.model.activities(learn.negatives.create_positive(*self.probe))
+    for i, (l, a) in enumerate(zip(learn.model.layers, acts)):
         self.writer.add_histogram(f'layer{i + 1}/weight', l.conv.weight if hasattr(l, 'conv') else l.lin.weight, step)
-        self.writer.add_histogram(f'layer{i + 1}/activation', h, step)
+        self.writer.add_histogram(f'layer{i + 1}/activation', a, step)
 
 
 @patch
@@ -69,11 +69,10 @@ def after_fit(self: TensorBoardCB, learn):
 
     te, e = learn.data.test, learn.epoch
     try:
-        pred = predictor(learn)
+        p = Predictor.from_learner(learn)(te.x)
     except ValueError:
-        pred = None  # a linear readout that was never evaluated has no head to predict with
-    if pred is not None:
-        p = pred(te.x)
+        p = None  # a linear readout that was never evaluated has no head to predict with
+    if p is not None:
         for tag, fig in [
             ('test/predictions', plot_predictions(te.x, te.y, p, self.n_show)),
             ('test/confusion_matrix', plot_confusion(confusion_matrix(te.y, p, learn.data.n_classes))),

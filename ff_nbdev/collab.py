@@ -6,7 +6,6 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/collab.html.md"""
 
 # %% ../nbs/12_collab.ipynb #6bb8b57c
 from __future__ import annotations
-import torch
 from torch import Tensor
 from .core import inference
 from .data import FFData

@@ -6,7 +6,7 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/scff_run.html.md"""
 
 # %% ../nbs/13a_scff_run.ipynb #708e9bb7
 from __future__ import annotations
-import argparse, json, shutil, sys
+import argparse, json, shutil
 from pathlib import Path
 import torch
 from .core import default_device, check_positive, run_command
@@ -15,7 +15,7 @@ from .data import FFData, Split, load_data, dataset_name, data_root, DATASETS
 from fastcore.basics import listify
 from .learner import ProgressCB, HistoryCB
 from .recipes import RunConfig, resolved_config, save_run
-from .scff import PRESET_OF, get_preset, scff_learner, scff_net, SCFFNegatives, SCFFNet
+from .scff import PRESET_OF, get_preset, scff_learner
 
 # %% auto #0
 __all__ = ['read_unlabeled', 'scff_run', 'scff_parser', 'scff_report', 'ff_scff']

@@ -6,7 +6,7 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/sweep.html.md"""
 
 # %% ../nbs/18_sweep.ipynb #18a00005
 from __future__ import annotations
-import argparse, hashlib, itertools, json, math, random, shutil, statistics
+import argparse, hashlib, itertools, json, math, os, random, shutil, socket, statistics, time
 from pathlib import Path
 from .core import run_command
 from .recipes import RunConfig, resolve
@@ -14,8 +14,8 @@ from .cli import train, config_from_args, TYPES
 from .track import wandb_module
 
 # %% auto #0
-__all__ = ['KEYS', 'OPTIONS', 'load_sweep', 'expand', 'run_id', 'read_rows', 'run_sweep', 'sweep_table', 'plot_sweep',
-           'wandb_sweep_config', 'agent_run', 'ff_sweep_parser', 'ff_sweep']
+__all__ = ['KEYS', 'OPTIONS', 'load_sweep', 'expand', 'run_id', 'claim_holder', 'claim_alive', 'claim', 'read_rows', 'run_sweep',
+           'sweep_table', 'plot_sweep', 'wandb_sweep_config', 'agent_run', 'ff_sweep_parser', 'ff_sweep']
 
 # %% ../nbs/18_sweep.ipynb #18a00010
 KEYS = ('method', 'parameters', 'fixed', 'runs', 'seed')
@@ -115,6 +115,63 @@ def run_id(config: dict) -> str:
     "A short stable name for a run config."
     return hashlib.sha1(json.dumps(config, sort_keys=True).encode()).hexdigest()[:10]
 
+# %% ../nbs/18_sweep.ipynb #c1a1m002
+def claim_holder(path: str | Path) -> dict | None:
+    "The worker (`host`, `pid`) that holds the claim at `path`; None if there is none; `{}` while it is being written."
+    try:
+        return json.loads(Path(path).read_text() or '{}')
+    except FileNotFoundError:
+        return None
+    except json.JSONDecodeError:
+        return {}
+
+
+def claim_alive(path: str | Path) -> bool:
+    "Whether the claim at `path` holds: its worker runs here, or runs on another host (we cannot tell: it holds)."
+    h = claim_holder(path)
+    if h is None:
+        return False
+    if not h:  # being written, or its writer died in between: give it a minute
+        try:
+            return time.time() - Path(path).stat().st_mtime < 60
+        except FileNotFoundError:
+            return False
+    if h.get('host') != socket.gethostname() or 'pid' not in h:
+        return True
+    try:
+        os.kill(h['pid'], 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, run by another user
+    return True
+
+
+def claim(path: str | Path) -> bool:
+    "Claim one config for this worker: create `path` atomically, holding our host and pid; take over a stale claim."
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for attempt in range(3):
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)  # exactly one worker creates it
+        except FileNotFoundError:  # the folder went (a finished sweep removes it): make it again
+            path.parent.mkdir(parents=True, exist_ok=True)
+            continue
+        except FileExistsError:
+            if attempt == 2 or claim_alive(path):
+                return False
+            import fcntl  # a stale claim is judged on its own host only: a host-wide lock serialises the take-over
+
+            with open(path.parent / '.takeover.lock', 'a') as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                if not claim_alive(path):
+                    path.unlink(missing_ok=True)
+            continue
+        with os.fdopen(fd, 'w') as f:
+            f.write(json.dumps(dict(host=socket.gethostname(), pid=os.getpid())))
+        return True
+    return False
+
 # %% ../nbs/18_sweep.ipynb #18a00018
 def read_rows(path: str | Path) -> list:
     "The rows of a sweep's JSONL (a torn last line, from a kill during the write, is ignored)."
@@ -128,37 +185,60 @@ def read_rows(path: str | Path) -> list:
     return rows
 
 
-def run_sweep(s: dict | str | Path, out: str | Path, log=print, **extra) -> list:
-    "Run every config of sweep `s` not yet in `out/runs.jsonl`, one after another; return all rows (`extra`: options for every run)."
+def _run_one(out: Path, rid: str, cfg: dict, extra: dict) -> dict:
+    "Run one claimed config (or take the results of its finished folder) and append its row."
+    rd = out / 'runs' / rid
+    for tmp in (out / 'runs').glob(f'.{rid}.*'):
+        shutil.rmtree(tmp, ignore_errors=True)  # the temporary folder of a killed run of this config
+    if (rd / 'results.json').exists():
+        res = json.loads((rd / 'results.json').read_text())
+    else:
+        res = train(out=rd, overwrite=True, **{'quiet': True, **extra, **cfg})
+    keys = ('overall', 'layers', 'wall_seconds', 'train_seconds', 'peak_rss_mb', 'peak_cuda_mb')
+    row = dict(run_id=rid, config=cfg, **{k: res.get(k) for k in keys if k in res})
+    with open(out / 'runs.jsonl', 'a') as f:
+        f.write(json.dumps(row) + '\n')  # one write of one line: workers append without mixing lines
+    return res
+
+
+def run_sweep(s: dict | str | Path, out: str | Path, log=print, poll: float = 1.0, **extra) -> list:
+    "Run every config of sweep `s` not yet in `out/runs.jsonl` and not claimed by another worker; return all rows."
     s = load_sweep(s) if not isinstance(s, dict) or 'method' not in s else s
     out = Path(out)
     (out / 'runs').mkdir(parents=True, exist_ok=True)
-    for tmp in (out / 'runs').glob('.*'):
-        shutil.rmtree(tmp, ignore_errors=True)  # temporary folders of killed runs
-    cfgs, done = expand(s), {r['run_id'] for r in read_rows(out / 'runs.jsonl')}
+    cfgs = expand(s)
+    ids = lambda: {r['run_id'] for r in read_rows(out / 'runs.jsonl')}
     (out / 'sweep.json').write_text(json.dumps(s, indent=1))
+    done, todo = ids(), []
     for i, cfg in enumerate(cfgs):
-        rid, rd = run_id(cfg), out / 'runs' / run_id(cfg)
-        if rid in done:
-            log(f"[{i + 1}/{len(cfgs)}] {rid} done before: skipped")
-            continue
-        if (rd / 'results.json').exists():
-            res = json.loads((rd / 'results.json').read_text())
+        if run_id(cfg) in done:
+            log(f"[{i + 1}/{len(cfgs)}] {run_id(cfg)} done before: skipped")
         else:
-            res = train(out=rd, overwrite=True, **{'quiet': True, **extra, **cfg})
-        row = dict(
-            run_id=rid,
-            config=cfg,
-            **{
-                k: res.get(k)
-                for k in ('overall', 'layers', 'wall_seconds', 'train_seconds', 'peak_rss_mb', 'peak_cuda_mb')
-                if k in res
-            },
-        )
-        with open(out / 'runs.jsonl', 'a') as f:
-            f.write(json.dumps(row) + '\n')
-        done.add(rid)
-        log(f"[{i + 1}/{len(cfgs)}] {rid} {json.dumps(cfg)}: overall {res['overall']:.2%}, {res['wall_seconds']:.1f}s")
+            todo.append(i)
+    said = None
+    while todo:
+        waiting = []
+        for i in todo:
+            rid, c = run_id(cfgs[i]), out / 'claims' / f'{run_id(cfgs[i])}.json'
+            if rid in ids():
+                continue  # finished by another worker
+            if not claim(c):
+                waiting.append(i)
+                continue
+            try:
+                if rid not in ids():  # finished between our look and our claim
+                    res = _run_one(out, rid, cfgs[i], extra)
+                    said_run = f"overall {res['overall']:.2%}, {res['wall_seconds']:.1f}s"
+                    log(f"[{i + 1}/{len(cfgs)}] {rid} {json.dumps(cfgs[i])}: {said_run}")
+            finally:
+                c.unlink(missing_ok=True)
+        todo = [i for i in waiting if run_id(cfgs[i]) not in ids()]
+        if todo and todo != said:
+            log(f"waiting for {len(todo)} runs claimed by other workers: {', '.join(run_id(cfgs[i]) for i in todo)}")
+            said = todo
+        if todo:
+            time.sleep(poll)
+    shutil.rmtree(out / 'claims', ignore_errors=True)  # every run has its row: no claim is needed any more
     rows = {r['run_id']: r for r in read_rows(out / 'runs.jsonl')}
     return [rows[run_id(c)] for c in cfgs]
 
@@ -232,8 +312,8 @@ def ff_sweep_parser() -> argparse.ArgumentParser:
     "`ff-sweep`'s flags."
     p = argparse.ArgumentParser(
         prog='ff-sweep',
-        description="Run a grid or random search over ff-train options, one "
-        "run after another; resumable: finished runs are never redone.",
+        description="Run a grid or random search over ff-train options; resumable, "
+        "and several workers can share one sweep folder.",
     )
     a = p.add_argument
     a('sweep', help='the sweep file (YAML)')
@@ -252,7 +332,9 @@ def _ff_sweep(argv):
     if a.dry_run:
         done = {r['run_id'] for r in read_rows(out / 'runs.jsonl')}
         for c in expand(s):
-            print(f"{run_id(c)} {'done' if run_id(c) in done else 'to run'} {json.dumps(c)}")
+            h = claim_holder(out / 'claims' / f'{run_id(c)}.json')
+            state = f"running ({h.get('host')} pid {h.get('pid')})" if h else 'to run'
+            print(f"{run_id(c)} {'done' if run_id(c) in done else state} {json.dumps(c)}")
         return
     extra = {k: v for k, v in dict(wandb=a.wandb, device=a.device).items() if v is not None}
     if a.agent:
@@ -267,8 +349,11 @@ def _ff_sweep(argv):
     import matplotlib
 
     matplotlib.use('Agg')
-    plot_sweep(rows).savefig(out / 'summary.png', dpi=100)
-    (out / 'summary.md').write_text(sweep_table(rows) + '\n')
+    tmp = out / f'.summary.{os.getpid()}'  # each worker writes the summary, then moves it into place at once
+    plot_sweep(rows).savefig(f'{tmp}.png', dpi=100)
+    os.replace(f'{tmp}.png', out / 'summary.png')
+    Path(f'{tmp}.md').write_text(sweep_table(rows) + '\n')
+    os.replace(f'{tmp}.md', out / 'summary.md')
     print(sweep_table(rows))
     print(f"{len(rows)} runs in {out}/ (runs.jsonl, summary.png, summary.md)")
     return rows

@@ -16,6 +16,7 @@ from .negatives import NEGATIVES
 from .learner import ProgressCB, HistoryCB, history_dict
 from .recipes import RECIPES, RunConfig, resolve, build_learner, resolved_config, save_run, field_help, flag
 from .track import TensorBoardCB, WandbCB, RunStats
+from .dist import init_distributed, is_main, world_size, close_distributed, DistributedCB
 
 # %% auto #0
 __all__ = ['CHOICES', 'ALIASES', 'TYPES', 'RunEnv', 'int_list', 'float_list', 'dataset_arg', 'ff_train_parser',
@@ -102,7 +103,7 @@ def ff_train_parser() -> argparse.ArgumentParser:
     p.add_argument('--version', action='version', version=f'ff_nbdev {__version__}')
     for cls, g in ((RunConfig, p.add_argument_group('the run')), (RunEnv, p.add_argument_group('where and how'))):
         h = field_help(cls)
-        for f in fields(cls):
+        for f in [f for f in fields(cls) if f.name != 'world_size']:  # set by torchrun, not a flag
             _add(g, f, f"{h.get(f.name, '')} (default: {f.default})")
     hide = dict(help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     p.add_argument('--rep-epochs', '--rep_epochs', type=int_list, nargs='+', **hide)
@@ -209,13 +210,16 @@ def train(cfg: RunConfig | None = None, cbs: list | None = None, **kw) -> dict:
     c, env = config_from_args(kw)
     c = resolve(replace(cfg, **{k: getattr(c, k) for k in kw if hasattr(c, k)}) if cfg else c)
     final = check_out(env.out, env.overwrite)
+    dev = init_distributed(c.device)  # under torchrun: join the process group (a no-op for one process)
+    main, c = is_main(), replace(c, world_size=world_size())
     tmp = Path(tempfile.mkdtemp(prefix=f'.{final.name}.', dir=final.parent))  # renamed into place at the end
     learn = None
     try:
         with RunStats() as rs:
-            data = load_run_data(c, env)
-            learn = build_learner(data, c, _callbacks(c, env, tmp, cbs))
-            c = resolved_config(learn, c)
+            data = load_run_data(replace(c, device=str(dev)), env)
+            extra = [DistributedCB()] if c.world_size > 1 else []
+            learn = build_learner(data, c, extra + _callbacks(c, env, tmp, cbs))
+            c = replace(resolved_config(learn, c), device=c.device)
             learn.cbs[[type(x) for x in learn.cbs].index(HistoryCB)].config = asdict(c)
             learn.fit()
             test = learn.evaluate(data.test, record=False)
@@ -225,14 +229,17 @@ def train(cfg: RunConfig | None = None, cbs: list | None = None, **kw) -> dict:
             valid=valid,
             model=c.model,
             dataset=data.name,
+            device=str(learn.device),
             chosen_on='valid' if valid else 'nothing',
             train_seconds=round(learn.train_seconds, 2),
             **rs.stats,
         )
-        save_run(learn, tmp, c, res)
-        if final.exists():
-            shutil.rmtree(final)
-        tmp.rename(final)
+        if main:  # only rank 0 writes the run
+            save_run(learn, tmp, c, res)
+            if final.exists():
+                shutil.rmtree(final)
+            tmp.rename(final)
+        close_distributed()
     except KeyboardInterrupt:  # Ctrl-C: keep the epochs already done, beside the folder
         if learn is None or not learn.history:
             raise KeyboardInterrupt(f"{final} was left as it was") from None
@@ -262,8 +269,9 @@ def report(res: dict) -> str:
 def _ff_train(argv):
     c, env = config_from_args(ff_train_parser().parse_args(argv))
     res = train(c, **{k: v for k, v in asdict(env).items() if k != 'config'})
-    print(report(res))
-    print(f"artefacts in {env.out}/")
+    if is_main():
+        print(report(res))
+        print(f"artefacts in {env.out}/")
     return res
 
 

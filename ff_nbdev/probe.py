@@ -14,7 +14,7 @@ import torch.nn.functional as F
 import matplotlib.pyplot as plt
 from .core import set_seed, inference
 from .data import FFData, Split, batches, random_shift
-from .layers import FFMLP, FFCNN
+from .layers import FFNet, FFMLP, FFCNN
 from .learner import FFLearner, save_checkpoint, load_checkpoint
 from .mlp import mlp_learner
 from .readout import layer_features, fit_linear, linear_accuracy
@@ -24,7 +24,7 @@ __all__ = ['BPNet', 'bp_mlp', 'bp_cnn', 'bp_accuracy', 'fit_bp', 'probe_layers',
            'save_nets', 'load_net', 'ff_net']
 
 # %% ../nbs/15_probe.ipynb #b2d50008
-class BPNet(nn.Module):
+class BPNet(FFNet):
     "The backprop baseline: FF `layers` (same blocks and norms as the FF network) and a linear head, trained end to end."
 
     def __init__(self, layers: nn.ModuleList, n_out: int, n_classes: int = 10):
@@ -32,9 +32,8 @@ class BPNet(nn.Module):
         self.layers, self.head = layers, nn.Linear(n_out, n_classes)
 
     def forward(self, x: Tensor) -> Tensor:
-        for l in self.layers:
-            x = l(x)
-        return self.head(x.flatten(1))
+        "The head's logits (the layers' activities, for probes and CKA, are `activities(x)`, as for any FFNet)."
+        return self.head(self.activities(x)[-1].flatten(1))
 
 
 def bp_mlp(data: FFData, sizes: list | None = None, seed: int = 0) -> BPNet:

@@ -58,6 +58,7 @@ class RunConfig:
     test_subset: int = 0  # test on the first N test images only (0: all)
     seed: int = 0  # seeds the network, the batch order, the negatives and the validation split
     device: str | None = None  # cpu, cuda or mps (default: the best available)
+    world_size: int = 1  # processes that trained the run together (set by torchrun, recorded: not a flag)
 
 # %% ../nbs/13a_recipes.ipynb #ad3e2ace
 def field_help(cls) -> dict:
@@ -88,6 +89,7 @@ COMMON = (
     'test_subset',
     'seed',
     'device',
+    'world_size',
 )  # the options every recipe uses
 
 

@@ -128,7 +128,7 @@ def _typed(k: str, v, t: str):
     except argparse.ArgumentTypeError as e:
         raise UsageError(f"{flag(k)}: {e}") from None
     ok = dict(int=lambda: isinstance(v, int) and not isinstance(v, bool), bool=lambda: isinstance(v, bool),
-              float=lambda: isinstance(v, (int, float)) and not isinstance(v, bool), str=lambda: isinstance(v, str))
+              float=lambda: isinstance(v, (int, float)) and not isinstance(v, bool), str=lambda: isinstance(v, (str, Path)))
     base = t.split(' ')[0]
     if v is not None and base in ok and not ok[base]():
         raise UsageError(f"{flag(k)} = {v!r} is not a{'n' if base == 'int' else ''} {base}.")

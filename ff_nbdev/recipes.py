@@ -106,7 +106,7 @@ class Recipe:
 
     @property
     def uses(self) -> list:
-        return [f.name for f in fields(RunConfig) if f.name in COMMON or f.name in self.options]
+        return [f.name for f in fields(RunConfig) if (f.name in COMMON or f.name in self.options) and f.name != 'world_size']
 
 
 RECIPES = {}

@@ -12,6 +12,7 @@ import torch
 from .core import set_seed, run_command
 from .recipes import load_run
 from .track import RunStats
+from . import __version__
 
 # %% auto #0
 __all__ = ['time_predictor', 'plot_violins', 'plot_throughput', 'eval_run', 'eval_table', 'ff_eval_parser', 'ff_eval']
@@ -143,6 +144,7 @@ def ff_eval_parser() -> argparse.ArgumentParser:
         "size of a saved run, on CPU and GPU, over repeated runs.",
     )
     a = p.add_argument
+    a('--version', action='version', version=f'ff_nbdev {__version__}')
     a('run', help='a run folder written by ff-train (or a sweep\'s run)')
     a('--batch-sizes', nargs='+', type=int, default=[1, 16, 64, 256], metavar='N', help='batch sizes to time')
     a('--repeats', type=int, default=10, help="timed runs per batch size (the violins' samples)")

@@ -16,6 +16,7 @@ from fastcore.basics import listify
 from .learner import ProgressCB, HistoryCB
 from .recipes import RunConfig, resolved_config, save_run
 from .scff import PRESET_OF, get_preset, scff_learner
+from . import __version__
 
 # %% auto #0
 __all__ = ['read_unlabeled', 'scff_run', 'scff_parser', 'scff_report', 'ff_scff']
@@ -177,6 +178,7 @@ def scff_parser() -> argparse.ArgumentParser:
         description='Self-contrastive Forward-Forward: train without labels, layer by layer, then read out linearly.',
     )
     a = p.add_argument
+    a('--version', action='version', version=f'ff_nbdev {__version__}')
     a('--dataset', default='digits', help='digits (embedded, default), mnist, fmnist, cifar10, stl10, svhn')
     a('--data-root', '--data_root', dest='data_root', help='data folder (default: env FF_DATA, else ~/.ff_nbdev/data)')
     a('--download', action='store_true', help='download a missing dataset (needs internet)')
@@ -266,3 +268,7 @@ def _ff_scff(argv):
 def ff_scff(argv: list | None = None):
     "The `ff-scff` command; from Python, with `argv` (a list of flags), it returns the run's results."
     return run_command('ff-scff', _ff_scff, argv)
+
+# %% ../nbs/13a_scff_run.ipynb #74577728
+if __name__ == '__main__':
+    ff_scff()

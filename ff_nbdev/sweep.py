@@ -12,6 +12,7 @@ from .core import run_command
 from .recipes import RunConfig, resolve
 from .cli import train, config_from_args, TYPES
 from .track import wandb_module
+from . import __version__
 
 # %% auto #0
 __all__ = ['KEYS', 'OPTIONS', 'load_sweep', 'expand', 'run_id', 'claim_holder', 'claim_alive', 'claim', 'read_rows', 'run_sweep',
@@ -316,6 +317,7 @@ def ff_sweep_parser() -> argparse.ArgumentParser:
         "and several workers can share one sweep folder.",
     )
     a = p.add_argument
+    a('--version', action='version', version=f'ff_nbdev {__version__}')
     a('sweep', help='the sweep file (YAML)')
     a('--out', help="the sweep folder (default: the file's name without .yaml, beside it)")
     a('--dry-run', action='store_true', help='list the runs and whether each is done, run nothing')

@@ -46,6 +46,7 @@ def int_list(s: str) -> list:
 
 
 def float_list(s: str) -> list:
+    "'0.01,0.001' or '0.01' as a list of floats."
     try:
         return [float(v) for v in s.split(',') if v]
     except ValueError:
@@ -53,6 +54,7 @@ def float_list(s: str) -> list:
 
 
 def dataset_arg(s: str) -> str:
+    "A dataset name (aliases too), as argparse checks a choice."
     try:
         return dataset_name(s)
     except ValueError as e:

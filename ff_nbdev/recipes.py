@@ -385,6 +385,7 @@ register_recipe(
 
 # %% ../nbs/13a_recipes.ipynb #03ceeadf
 def flag(name: str) -> str:
+    "The command-line spelling of option `name`: batch_size -> --batch-size."
     return '--' + name.replace('_', '-')
 
 

@@ -13,6 +13,7 @@ from .core import set_seed, run_command
 from .recipes import load_run
 from .track import RunStats
 from . import __version__
+from .cli import int_list
 
 # %% auto #0
 __all__ = ['time_predictor', 'plot_violins', 'plot_throughput', 'eval_run', 'eval_table', 'ff_eval_parser', 'ff_eval']
@@ -146,7 +147,14 @@ def ff_eval_parser() -> argparse.ArgumentParser:
     a = p.add_argument
     a('--version', action='version', version=f'ff_nbdev {__version__}')
     a('run', help='a run folder written by ff-train (or a sweep\'s run)')
-    a('--batch-sizes', nargs='+', type=int, default=[1, 16, 64, 256], metavar='N', help='batch sizes to time')
+    a(
+        '--batch-sizes',
+        nargs='+',
+        type=int_list,
+        default=[[1, 16, 64, 256]],
+        metavar='N',
+        help='batch sizes to time (1 16 64 or 1,16,64)',
+    )
     a('--repeats', type=int, default=10, help="timed runs per batch size (the violins' samples)")
     a('--devices', nargs='+', choices=['cpu', 'cuda', 'mps'], help='default: cpu, and cuda when present')
     a('--out', help='where eval.json and the plots go (default: RUN/eval)')
@@ -159,7 +167,8 @@ def _ff_eval(argv):
     a = ff_eval_parser().parse_args(argv)
     if a.threads:
         torch.set_num_threads(a.threads)
-    r = eval_run(a.run, a.batch_sizes, a.repeats, a.devices, a.out, a.min_seconds)
+    bss = [b for part in a.batch_sizes for b in part]  # space- or comma-separated, as every list flag
+    r = eval_run(a.run, bss, a.repeats, a.devices, a.out, a.min_seconds)
     print(eval_table(r))
     print(f"eval.json, eval_violin.png, eval_throughput.png in {a.out or Path(a.run) / 'eval'}/")
     return r

@@ -1,6 +1,6 @@
 """Claims check: every measured number the README and index.ipynb state comes from a stored output.
 
-1. Every row of the "Measured results" table (README.md, and index.ipynb's markdown): each number with a unit
+1. Every row of the "Measured results" tables (README.md, and index.ipynb's markdown; every table of the section): each number with a unit
    (%, ×, x, s, min, ms) and each decimal number in its result and control cells must appear, to the digits written,
    in a stored output of a notebook its last cell cites (`08_mlp`, `tutorials/01_mnist_in_ten_minutes`), or in a
    file of `bench/results/` it cites (`bench/results/` for all of them, `bench/predict.py` for the files whose
@@ -86,7 +86,9 @@ def check_table(text, source):
     "Offences of the 'Measured results' table in `text` (README or index markdown)."
     sec = text[text.find('## Measured results'):] if '## Measured results' in text else ''
     bad = []
-    rows = [r for r in sec.splitlines() if r.startswith('|') and not r.startswith('|---')][1:]
+    ls = sec.splitlines()
+    head = lambda k: k + 1 < len(ls) and ls[k + 1].startswith('|---')  # a table's header row: every table counts
+    rows = [r for k, r in enumerate(ls) if r.startswith('|') and not r.startswith('|---') and not head(k)]
     if not rows:
         return [f"{source}: no 'Measured results' table"]
     for row in rows:

@@ -91,7 +91,7 @@ def _add(p: argparse.ArgumentParser, f, doc: str, default=argparse.SUPPRESS):
         kw.update(type=int if t.startswith('int') else float if t.startswith('float') else str)
     p.add_argument(flag(f.name), **kw)
 
-
+# %% ../nbs/17_cli.ipynb #c826962a
 ALIASES = dict(rep_epochs='epochs', train_batch_size='batch_size', softmax_epochs='readout_epochs')  # older names
 
 
@@ -199,7 +199,9 @@ def load_run_data(c: RunConfig, env: RunEnv):
 
 # %% ../nbs/17_cli.ipynb #75de01b8
 def _callbacks(c: RunConfig, env: RunEnv, tmp: Path, cbs) -> list:
-    out = [HistoryCB(tmp, asdict(c))] + ([] if env.quiet else [ProgressCB(verbose=True)]) + list(cbs or [])
+    "The run's callbacks: data-parallel under torchrun, its history file, progress, TensorBoard and W&B, then `cbs`."
+    out = [DistributedCB()] if c.world_size > 1 else []
+    out += [HistoryCB(tmp, asdict(c))] + ([] if env.quiet else [ProgressCB(verbose=True)]) + list(cbs or [])
     if env.tensorboard:
         out.append(TensorBoardCB(tmp / 'tensorboard'))
     if env.wandb:
@@ -207,49 +209,51 @@ def _callbacks(c: RunConfig, env: RunEnv, tmp: Path, cbs) -> list:
     return out
 
 
+def _results(learn, data, c: RunConfig, test: dict) -> dict:
+    "What `results.json` holds: the test split once, the last validation evaluation (if any), which split chose."
+    valid = learn.history[-1] if data.valid is not None and learn.history else None
+    return dict(test, valid=valid, model=c.model, dataset=data.name, device=str(learn.device),
+                chosen_on='valid' if valid else 'nothing', train_seconds=round(learn.train_seconds, 2))
+
+# %% ../nbs/17_cli.ipynb #c8a0fc13
+def _publish(learn, tmp: Path, final: Path, c: RunConfig, res: dict):
+    "Write the run into the temporary folder, then put it in place of `final` in one rename."
+    save_run(learn, tmp, c, res)
+    if final.exists():
+        shutil.rmtree(final)
+    tmp.rename(final)
+
+
+def _interrupted(learn, final: Path) -> KeyboardInterrupt:
+    "Ctrl-C: keep the history of the finished epochs beside the run folder, and say where."
+    if learn is None or not learn.history:
+        return KeyboardInterrupt(f"{final} was left as it was")
+    saved = final.parent / f'{final.name}.interrupted.json'
+    saved.write_text(json.dumps(history_dict(learn), indent=1))
+    return KeyboardInterrupt(f"{final} was left as it was; the history of the {learn.epoch} epochs done is in {saved}")
+
+# %% ../nbs/17_cli.ipynb #a24dbf2d
 def train(cfg: RunConfig | None = None, cbs: list | None = None, **kw) -> dict:
     "Train a recipe and write its run folder, all or nothing; return the results (`kw`: RunConfig and RunEnv fields)."
     c, env = config_from_args(kw)
     c = resolve(replace(cfg, **{k: getattr(c, k) for k in kw if hasattr(c, k)}) if cfg else c)
-    final = check_out(env.out, env.overwrite)
-    dev = init_distributed(c.device)  # under torchrun: join the process group (a no-op for one process)
-    main, c = is_main(), replace(c, world_size=world_size())
+    final, dev = check_out(env.out, env.overwrite), init_distributed(c.device)  # torchrun: join its process group
+    main, c, learn = is_main(), replace(c, world_size=world_size()), None
     tmp = Path(tempfile.mkdtemp(prefix=f'.{final.name}.', dir=final.parent))  # renamed into place at the end
-    learn = None
     try:
         with RunStats() as rs:
             data = load_run_data(replace(c, device=str(dev)), env)
-            extra = [DistributedCB()] if c.world_size > 1 else []
-            learn = build_learner(data, c, extra + _callbacks(c, env, tmp, cbs))
+            learn = build_learner(data, c, _callbacks(c, env, tmp, cbs))
             c = replace(resolved_config(learn, c), device=c.device)
             learn.cbs[[type(x) for x in learn.cbs].index(HistoryCB)].config = asdict(c)
             learn.fit()
-            test = learn.evaluate(data.test, record=False)
-        valid = learn.history[-1] if data.valid is not None and learn.history else None
-        res = dict(
-            test,
-            valid=valid,
-            model=c.model,
-            dataset=data.name,
-            device=str(learn.device),
-            chosen_on='valid' if valid else 'nothing',
-            train_seconds=round(learn.train_seconds, 2),
-            **rs.stats,
-        )
+            res = _results(learn, data, c, learn.evaluate(data.test, record=False))
+        res.update(rs.stats)
         if main:  # only rank 0 writes the run
-            save_run(learn, tmp, c, res)
-            if final.exists():
-                shutil.rmtree(final)
-            tmp.rename(final)
+            _publish(learn, tmp, final, c, res)
         close_distributed()
-    except KeyboardInterrupt:  # Ctrl-C: keep the epochs already done, beside the folder
-        if learn is None or not learn.history:
-            raise KeyboardInterrupt(f"{final} was left as it was") from None
-        saved = final.parent / f'{final.name}.interrupted.json'
-        saved.write_text(json.dumps(history_dict(learn), indent=1))
-        raise KeyboardInterrupt(
-            f"{final} was left as it was; the history of the {learn.epoch} finished epochs is in {saved}"
-        ) from None
+    except KeyboardInterrupt:
+        raise _interrupted(learn, final) from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return res

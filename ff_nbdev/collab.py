@@ -6,6 +6,7 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/collab.html.md"""
 
 # %% ../nbs/12_collab.ipynb #6bb8b57c
 from __future__ import annotations
+from fastcore.basics import patch
 from torch import Tensor
 from .core import inference
 from .data import FFData
@@ -14,7 +15,8 @@ from .learner import FFLearner
 from .mlp import mlp_learner
 
 # %% auto #0
-__all__ = ['CollabLoss', 'collab_learner', 'readout_candidates', 'dead_fraction', 'collab_protocol', 'collab_run']
+__all__ = ['CollabLoss', 'collab_learner', 'readout_candidates', 'dead_fraction', 'choose_readout', 'collab_protocol',
+           'collab_run']
 
 # %% ../nbs/12_collab.ipynb #d59e7c65
 class CollabLoss(GoodnessLoss):
@@ -27,9 +29,9 @@ class CollabLoss(GoodnessLoss):
         name: str = 'softplus',  # softplus, symba or two_threshold
         variant: str = 'all',  # 'all': every other layer; 'prev': the layers below only
         gamma: float = 1.0,  # weight of the other layers' goodness (0: plain FF)
-        kind: str = 'mean',
-        **kw,
-    ):  # goodness kind; the loss's hyper-parameters (theta, alpha, ...)
+        kind: str = 'mean',  # goodness kind
+        **kw,  # the loss's hyper-parameters (theta, alpha, ...)
+    ):
         if variant not in ('all', 'prev'):
             raise ValueError(f"Unknown collaboration variant {variant!r}: use 'all' or 'prev'.")
         if not gamma >= 0:
@@ -37,17 +39,22 @@ class CollabLoss(GoodnessLoss):
         super().__init__(name, kind, **kw)
         self.variant, self.gamma = variant, gamma
 
-    def others(self, i: int, st: StepState):
-        "The detached goodness of the layers that layer `i` collaborates with, summed (0. if none)."
-        ts = [t for t in range(len(st.g)) if t != i and (self.variant == 'all' or t < i)]
-        return sum(st.g[t].detach() for t in ts) if ts else 0.0
-
-    def __call__(self, i, st):
-        g, B = st.g[i] + self.gamma * self.others(i, st), st.B
-        return self.fn(i)(g[:B], g[B:]), st.g[i][:B].mean(), st.g[i][B:].mean()  # the log shows the layer's own G+/G-
-
     def __repr__(self):
         return f"CollabLoss({self.name!r}, variant={self.variant!r}, gamma={self.gamma}, {self.kw})"
+
+# %% ../nbs/12_collab.ipynb #a311e8f8
+@patch
+def others(self: CollabLoss, i: int, st: StepState):
+    "The detached goodness of the layers that layer `i` collaborates with, summed (0. if none)."
+    ts = [t for t in range(len(st.g)) if t != i and (self.variant == 'all' or t < i)]
+    return sum(st.g[t].detach() for t in ts) if ts else 0.0
+
+
+@patch
+def __call__(self: CollabLoss, i, st):
+    "Layer `i`'s loss on its own goodness plus gamma times the others'; the log shows the layer's own G+ and G-."
+    g, B = st.g[i] + self.gamma * self.others(i, st), st.B
+    return self.fn(i)(g[:B], g[B:]), st.g[i][:B].mean(), st.g[i][B:].mean()
 
 # %% ../nbs/12_collab.ipynb #208a3e9a
 def collab_learner(
@@ -80,6 +87,14 @@ def dead_fraction(learn: FFLearner, x: Tensor, y: Tensor) -> list:
         acts = learn.model(learn.negatives.create_positive(x, y))
     return [float((a.flatten(1) <= 0).all(0).float().mean()) for a in acts]
 
+# %% ../nbs/12_collab.ipynb #ac75023f
+def choose_readout(learn: FFLearner, data: FFData) -> tuple:
+    "Every candidate readout's validation accuracy, the best one (ties: the first), and its test accuracy, read once."
+    acc = lambda p, sp: float((p == sp.y).float().mean())
+    va = {k: acc(p, data.valid) for k, p in readout_candidates(learn.readout.scores(learn, data.valid.x)).items()}
+    best = max(va, key=va.get)
+    return va, best, acc(readout_candidates(learn.readout.scores(learn, data.test.x))[best], data.test)
+
 # %% ../nbs/12_collab.ipynb #e7f33b97
 def collab_protocol(
     data: FFData,
@@ -95,35 +110,15 @@ def collab_protocol(
         raise ValueError("collab_protocol chooses the readout on a validation split: load the data with valid=.")
     layers = layers or [data.n_features, 500, 500, 500]
     learn = collab_learner(
-        data,
-        layers,
-        variant,
-        loss='softplus',
-        loss_kw=dict(theta=theta),
-        epochs=epochs,
-        seed=seed,
-        eval_frequency=epochs,
-        **kw,
+        data, layers, variant, loss='softplus', loss_kw=dict(theta=theta), epochs=epochs, seed=seed,
+        eval_frequency=epochs, **kw
     ).fit()
-    acc = lambda p, sp: float((p == sp.y).float().mean())
-    va = {k: acc(p, data.valid) for k, p in readout_candidates(learn.readout.scores(learn, data.valid.x)).items()}
-    best = max(va, key=va.get)  # ties: the first candidate
-    test = acc(readout_candidates(learn.readout.scores(learn, data.test.x))[best], data.test)
+    va, best, test = choose_readout(learn, data)
     last, n = learn.train_log[-1], min(2000, len(data.train))
-    return dict(
-        variant=variant or 'plain',
-        seed=seed,
-        theta=theta,
-        layers=layers,
-        epochs=epochs,
-        valid=va,
-        chosen=best,
-        test_acc=test,
-        gpos=last['gpos'],
-        gneg=last['gneg'],
-        dead=dead_fraction(learn, data.train.x[:n], data.train.y[:n]),
-        train_seconds=round(learn.train_seconds, 1),
-    )
+    dead = dead_fraction(learn, data.train.x[:n], data.train.y[:n])
+    return dict(variant=variant or 'plain', seed=seed, theta=theta, layers=layers, epochs=epochs, valid=va,
+                chosen=best, test_acc=test, gpos=last['gpos'], gneg=last['gneg'], dead=dead,
+                train_seconds=round(learn.train_seconds, 1))
 
 # %% ../nbs/12_collab.ipynb #0d51b345
 def collab_run(
@@ -141,16 +136,7 @@ def collab_run(
         data, layers, variant, gamma=gamma, epochs=epochs, seed=seed, eval_frequency=epochs, **kw
     ).fit()
     r = learn.history[-1]
-    return dict(
-        dataset=data.name,
-        loss=learn.loss_name,
-        variant=variant or 'plain',
-        gamma=gamma if variant else 0.0,
-        seed=seed,
-        layers=layers,
-        epochs=epochs,
-        test_error=round(1 - r['overall'], 4),
-        layer_errors=[round(1 - a, 4) for a in r['layers']],
-        train_seconds=round(learn.train_seconds, 1),
-        train_log=learn.train_log,
-    )
+    return dict(dataset=data.name, loss=learn.loss_name, variant=variant or 'plain', gamma=gamma if variant else 0.0,
+                seed=seed, layers=layers, epochs=epochs, test_error=round(1 - r['overall'], 4),
+                layer_errors=[round(1 - a, 4) for a in r['layers']], train_seconds=round(learn.train_seconds, 1),
+                train_log=learn.train_log)

@@ -6,12 +6,13 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/dist.html.md"""
 
 # %% ../nbs/20_dist.ipynb #d15t0004
 from __future__ import annotations
-import dataclasses, os
+import os
 import torch
 import torch.distributed as tdist
+from fastcore.basics import patch
 from torch import nn
 from .core import default_device
-from .learner import Callback
+from .learner import Callback, CancelBatchException
 
 # %% auto #0
 __all__ = ['dist_env', 'init_distributed', 'is_main', 'world_size', 'close_distributed', 'DistributedCB', 'place_layers']
@@ -71,7 +72,7 @@ def close_distributed():
 
 # %% ../nbs/20_dist.ipynb #d15t0014
 class DistributedCB(Callback):
-    "Data-parallel FF: each process trains on its shard of every global batch, with its own negatives; grads averaged."
+    "Data-parallel FF: every process draws the same global batch and pairs, trains on its shard; gradients averaged."
 
     order, all_ranks = -30, True  # before the others (LRSchedCB counts the steps); the only kind run on every rank
 
@@ -79,46 +80,51 @@ class DistributedCB(Callback):
         self.world, self.rank = world_size(), (tdist.get_rank() if world_size() > 1 else 0)
         if self.world == 1:
             return  # a process on its own: the learner's plain run, number for number
-        if learn.bs % self.world:
+        if learn.bs < self.world:
             raise ValueError(
-                f"The batch size {learn.bs} does not split over {self.world} processes: use a multiple of {self.world}."
+                f"The batch size {learn.bs} is smaller than the {self.world} processes: use at least {self.world}."
             )
-        self.data, self.bs = learn.data, learn.bs
-        learn.bs //= self.world  # per-rank batch: global / N, so the N shards make one global batch
-        self.dealer = torch.Generator(learn.device).manual_seed(learn.seed)  # the same on every rank: the same shards
-        learn.gen.manual_seed(learn.seed + 1_000_003 * self.rank)  # per rank: its own batch order and negatives
         for p in learn.model.parameters():
             tdist.broadcast(p.data, 0)  # one starting point, whatever each process built
         if self.rank:
             learn.cbs[:] = [c for c in learn.cbs if getattr(c, 'all_ranks', False)]  # only rank 0 prints and writes
-        self.shard(learn)
 
-    def shard(self, learn):
-        "This rank's share of the training set for the next epoch: a fresh split, equal for every rank."
-        n = len(self.data.train) // self.world  # equal shares: every rank takes the same number of steps
-        idx = torch.randperm(len(self.data.train), device=self.data.train.x.device, generator=self.dealer)
-        learn.data = dataclasses.replace(self.data, train=self.data.train[idx[self.rank * n : (self.rank + 1) * n]])
+# %% ../nbs/20_dist.ipynb #0e49cf0f
+@patch
+def before_step(self: DistributedCB, learn):
+    "Keep this rank's slice of the batch's pairs (every rank drew the same batch and the same negatives)."
+    if self.world == 1:
+        return
+    n = len(learn.ys)
+    if n < self.world:
+        raise CancelBatchException  # too small to share: every rank skips it alike
+    learn.xp, learn.xn, learn.ys = (t.tensor_split(self.world)[self.rank] for t in (learn.xp, learn.xn, learn.ys))
+    self.share = len(learn.ys) / n  # this rank's share of the batch weights its gradient
 
-    def after_backward(self, learn):
-        "Average the active layers' gradients over the ranks (one all-reduce), before any optimiser steps."
-        if self.world == 1:
-            return
-        gs = [p.grad for i in learn.active for p in learn.model.layers[i].parameters() if p.grad is not None]
-        flat = torch.cat([g.reshape(-1) for g in gs])
-        tdist.all_reduce(flat)
-        flat /= self.world
-        k = 0
-        for g in gs:
-            g.copy_(flat[k : k + g.numel()].view_as(g))
-            k += g.numel()
+# %% ../nbs/20_dist.ipynb #b289abc6
+@patch
+def after_backward(self: DistributedCB, learn):
+    "Sum the active layers' gradients over the ranks, each weighted by its share (one all-reduce), before any step."
+    if self.world == 1:
+        return
+    gs = [p.grad for i in learn.active for p in learn.model.layers[i].parameters() if p.grad is not None]
+    flat = torch.cat([g.reshape(-1) for g in gs]) * self.share
+    tdist.all_reduce(flat)
+    k = 0
+    for g in gs:
+        g.copy_(flat[k : k + g.numel()].view_as(g))
+        k += g.numel()
 
-    def after_epoch(self, learn):
-        if self.world > 1:
-            self.shard(learn)
-
-    def after_fit(self, learn):
-        if self.world > 1:
-            learn.data, learn.bs = self.data, self.bs
+# %% ../nbs/20_dist.ipynb #74f4100c
+@patch
+def after_epoch(self: DistributedCB, learn):
+    "Average the running statistics of batch norm (float buffers) over the ranks: each saw only its shards."
+    if self.world == 1:
+        return
+    for b in learn.model.buffers():
+        if b.is_floating_point():
+            tdist.all_reduce(b)
+            b /= self.world
 
 # %% ../nbs/20_dist.ipynb #d15t0027
 def place_layers(model: nn.Module, devices: list) -> nn.Module:

@@ -240,12 +240,14 @@ def evaluate(self: FFLearner, split: Split | None = None, record: bool = True) -
 # %% ../nbs/06_learner.ipynb #b67422f2
 @patch
 def one_batch(self: FFLearner, xb: Tensor, yb: Tensor):
-    "One training batch: `before_batch` callbacks may change `self.xb` (augmentation) or cancel it, then the step."
+    "One batch: `before_batch` may change `self.xb` (augmentation), `before_step` the pairs (`self.xp/xn/ys`)."
     self.xb, self.yb = xb, yb
     try:
         self.cb('before_batch')
         neg = self.negatives
-        self.step(neg.create_positive(self.xb, self.yb), neg.generate(self.xb, self.yb), self.active, self.yb)
+        self.xp, self.xn, self.ys = neg.create_positive(self.xb, self.yb), neg.generate(self.xb, self.yb), self.yb
+        self.cb('before_step')  # e.g. each process keeps its shard of the pairs
+        self.step(self.xp, self.xn, self.active, self.ys)
     except CancelBatchException:
         return
     self.cb('after_batch')

@@ -53,7 +53,7 @@ def init_distributed(device: str | None = None) -> torch.device:
         tdist.init_process_group('nccl' if dev.type == 'cuda' else 'gloo')  # MASTER_ADDR/PORT from torchrun
     return dev
 
-
+# %% ../nbs/20_dist.ipynb #74f84a33
 def is_main() -> bool:
     "Whether this process writes files and prints: rank 0 of a process group, or a process on its own."
     return (tdist.get_rank() if tdist.is_available() and tdist.is_initialized() else dist_env()['rank']) == 0

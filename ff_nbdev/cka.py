@@ -87,7 +87,7 @@ def _pair(X, Y, debiased: bool):
         )
     return X, Y.to(X.device)
 
-
+# %% ../nbs/14_cka.ipynb #cada3b4a
 def _feature_dots(X: Tensor, Y: Tensor, debiased: bool):
     "The three HSIC terms in feature space, no (n, n) matrix: ‖YᵀX‖², ‖XᵀX‖², ‖YᵀY‖² (debiased: corrected)."
     X, Y, n = X - X.mean(0), Y - Y.mean(0), len(X)
@@ -98,7 +98,7 @@ def _feature_dots(X: Tensor, Y: Tensor, debiased: bool):
         xy, xx, yy = fix(xy, rx, ry), fix(xx, rx, rx), fix(yy, ry, ry)
     return xy, xx, yy
 
-
+# %% ../nbs/14_cka.ipynb #519cdf11
 def linear_cka(X, Y, debiased: bool = False) -> float:
     "Linear CKA of two representations (n, ...) of the same n examples, as a float."
     X, Y = _pair(X, Y, debiased)
@@ -154,34 +154,41 @@ class MinibatchCKA:
             raise ValueError(f"The layers of {name} hold different numbers of examples: pass one batch of every layer.")
         return torch.stack([gram_linear(f.to(fs[0].device)) for f in fs])
 
-    def update(self, xs: list, ys: list | None = None):
-        "Add one batch: `xs` the activity of A's layers, `ys` of B's (default: `xs`)."
-        K = self._grams(xs, self.n_a, 'A')
-        L = K if ys is None else self._grams(ys, self.n_b, 'B').to(K.device)
-        if K.shape[-1] != L.shape[-1]:
-            raise ValueError(
-                f"A's batch has {K.shape[-1]} examples and B's {L.shape[-1]}: pass the same examples to both."
-            )
-        if K.shape[-1] < 4:
-            raise ValueError(
-                f"A batch of {K.shape[-1]} examples: the unbiased HSIC needs at least 4; use larger batches."
-            )
-        self.xy += hsic1(K, L).cpu()
-        self.n += K.shape[-1]
-        self.batches += 1
-        self.xx += hsic1(K, K).diagonal().cpu()
-        self.yy += hsic1(L, L).diagonal().cpu()
-        return self
+# %% ../nbs/14_cka.ipynb #fb435380
+from fastcore.basics import patch  # methods added to a class in later cells
 
-    def compute(self) -> np.ndarray:
-        "The (n_a, n_b) CKA matrix, as floats."
-        if self.batches == 0:
-            raise ValueError("No batches yet: call update() with the activity of at least one batch first.")
-        if (self.xx <= 0).any() or (self.yy <= 0).any():
-            raise ValueError(
-                "A summed unbiased HSIC of a layer with itself is <= 0 (too few examples): use more or larger batches."
-            )
-        return (self.xy / (self.xx[:, None] * self.yy[None]).sqrt()).numpy()
+
+@patch
+def update(self: MinibatchCKA, xs: list, ys: list | None = None):
+    "Add one batch: `xs` the activity of A's layers, `ys` of B's (default: `xs`)."
+    K = self._grams(xs, self.n_a, 'A')
+    L = K if ys is None else self._grams(ys, self.n_b, 'B').to(K.device)
+    if K.shape[-1] != L.shape[-1]:
+        raise ValueError(
+            f"A's batch has {K.shape[-1]} examples and B's {L.shape[-1]}: pass the same examples to both."
+        )
+    if K.shape[-1] < 4:
+        raise ValueError(
+            f"A batch of {K.shape[-1]} examples: the unbiased HSIC needs at least 4; use larger batches."
+        )
+    self.xy += hsic1(K, L).cpu()
+    self.n += K.shape[-1]
+    self.batches += 1
+    self.xx += hsic1(K, K).diagonal().cpu()
+    self.yy += hsic1(L, L).diagonal().cpu()
+    return self
+
+# %% ../nbs/14_cka.ipynb #28010d95
+@patch
+def compute(self: MinibatchCKA) -> np.ndarray:
+    "The (n_a, n_b) CKA matrix, as floats."
+    if self.batches == 0:
+        raise ValueError("No batches yet: call update() with the activity of at least one batch first.")
+    if (self.xx <= 0).any() or (self.yy <= 0).any():
+        raise ValueError(
+            "A summed unbiased HSIC of a layer with itself is <= 0 (too few examples): use more or larger batches."
+        )
+    return (self.xy / (self.xx[:, None] * self.yy[None]).sqrt()).numpy()
 
 # %% ../nbs/14_cka.ipynb #a1c40038
 def _splits(n: int, bs: int, shuffle: bool = True, seed: int = 0) -> list:

@@ -44,7 +44,7 @@ def int_list(s: str) -> list:
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected integers such as 64,500,500, got {s!r}") from None
 
-
+# %% ../nbs/17_cli.ipynb #36863458
 def float_list(s: str) -> list:
     "'0.01,0.001' or '0.01' as a list of floats."
     try:
@@ -52,7 +52,7 @@ def float_list(s: str) -> list:
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected numbers such as 0.01,0.001, got {s!r}") from None
 
-
+# %% ../nbs/17_cli.ipynb #9b768f3d
 def dataset_arg(s: str) -> str:
     "A dataset name (aliases too), as argparse checks a choice."
     try:
@@ -60,14 +60,9 @@ def dataset_arg(s: str) -> str:
     except ValueError as e:
         raise argparse.ArgumentTypeError(str(e)) from None
 
-
-CHOICES = dict(
-    loss=list(LOSSES),
-    schedule=['all', 'layerwise', 'greedy', 'parallel'],
-    readout=['goodness', 'linear'],
-    variant=['all', 'prev'],
-    device=['cpu', 'cuda', 'mps'],
-)
+# %% ../nbs/17_cli.ipynb #c7be2ccb
+CHOICES = dict(loss=list(LOSSES), schedule=['all', 'layerwise', 'greedy', 'parallel'], readout=['goodness', 'linear'],
+               variant=['all', 'prev'], device=['cpu', 'cuda', 'mps'])
 
 # %% ../nbs/17_cli.ipynb #1e1acd23
 def _add(p: argparse.ArgumentParser, f, doc: str, default=argparse.SUPPRESS):
@@ -119,7 +114,7 @@ def ff_train_parser() -> argparse.ArgumentParser:
 def _flat(v):
     return [x for part in v for x in part] if isinstance(v, list) and v and isinstance(v[0], list) else v
 
-
+# %% ../nbs/17_cli.ipynb #aa90dd22
 def _typed(k: str, v, t: str):
     "The value `v` of option `k` as its field's type `t` (a sweep file or Python may give '64,500' or 3 for a list)."
     try:
@@ -136,17 +131,13 @@ def _typed(k: str, v, t: str):
         raise UsageError(f"{flag(k)} = {v!r} is not a{'n' if base == 'int' else ''} {base}.")
     return v
 
-
+# %% ../nbs/17_cli.ipynb #89f54003
 TYPES = {f.name: str(f.type) for cls in (RunConfig, RunEnv) for f in fields(cls)}
 TYPES.update(rep_epochs='list', train_batch_size='int', softmax_epochs='int', no_cuda='bool', mode='str')
 
-
-def config_from_args(ns: argparse.Namespace | dict) -> tuple:
-    "The run's `RunConfig` and `RunEnv` from parsed flags (or a dict of options), over a `--config` file if given."
-    kw = {k: _flat(v) for k, v in (vars(ns) if isinstance(ns, argparse.Namespace) else dict(ns)).items()}
-    if bad := [k for k in kw if k not in TYPES]:
-        raise UsageError(f"Unknown option {', '.join(map(flag, bad))}: see ff-train --help.")
-    kw = {k: _typed(k, v, TYPES[k]) for k, v in kw.items()}
+# %% ../nbs/17_cli.ipynb #a54048fa
+def _older_names(kw: dict) -> dict:
+    "The options `kw` with older spellings (and --no-cuda, --mode) turned into today's."
     if 'softmax_epochs' in kw:  # the older name reads out with a linear (softmax) head
         kw.setdefault('readout', 'linear')
     for a, o in ALIASES.items():
@@ -158,15 +149,29 @@ def config_from_args(ns: argparse.Namespace | dict) -> tuple:
         kw['device'] = 'cpu'
     if mode := kw.pop('mode', None):
         kw['model'] = 'cnn' if mode == 'supervised' else f'cnn_{mode}'
+    return kw
+
+# %% ../nbs/17_cli.ipynb #d214f1d2
+def _config_file(env: RunEnv) -> dict:
+    "The options of the `--config` file (a run's config.json), if one is given."
+    if not env.config:
+        return {}
+    path = Path(env.config)
+    if not path.is_file():
+        raise FileNotFoundError(f"No config file at {path}: give a run's config.json.")
+    return json.loads(path.read_text())
+
+# %% ../nbs/17_cli.ipynb #14f1dd02
+def config_from_args(ns: argparse.Namespace | dict) -> tuple:
+    "The run's `RunConfig` and `RunEnv` from parsed flags (or a dict of options), over a `--config` file if given."
+    kw = {k: _flat(v) for k, v in (vars(ns) if isinstance(ns, argparse.Namespace) else dict(ns)).items()}
+    if bad := [k for k in kw if k not in TYPES]:
+        raise UsageError(f"Unknown option {', '.join(map(flag, bad))}: see ff-train --help.")
+    kw = _older_names({k: _typed(k, v, TYPES[k]) for k, v in kw.items()})
     if isinstance(kw.get('lr'), list) and len(kw['lr']) == 1:
         kw['lr'] = kw['lr'][0]
     env = RunEnv(**{f.name: kw.pop(f.name) for f in fields(RunEnv) if f.name in kw})
-    base = {}
-    if env.config:
-        path = Path(env.config)
-        if not path.is_file():
-            raise FileNotFoundError(f"No config file at {path}: give a run's config.json.")
-        base = json.loads(path.read_text())
+    base = _config_file(env)
     if bad := [k for k in base if k not in {f.name for f in fields(RunConfig)}]:
         raise UsageError(f"{env.config} has an unknown option {', '.join(map(flag, bad))}: give a run's config.json.")
     return RunConfig(**{**base, **kw}), env

@@ -30,7 +30,59 @@ __all__ = ['MODES', 'cnn_learner', 'confusion_matrix', 'plot_predictions', 'plot
 # %% ../nbs/09_cnn.ipynb #6cbdb0a8
 MODES = dict(supervised='label_channels', competitive='channel_competition', unsupervised='image_mixing')
 
+# %% ../nbs/09_cnn.ipynb #bdfd5624
+def _cnn_negatives(data: FFData, mode: str, negatives: Negatives | None, label_scale: float, seed: int) -> Negatives:
+    "The strategy: `negatives`, else the one of `mode`; everything is seeded first, as in every builder."
+    if mode not in MODES:
+        raise ValueError(f"Unknown mode {mode!r}: use supervised, competitive or unsupervised.")
+    set_seed(seed)
+    return negatives or get_negatives(MODES[mode], n_classes=data.n_classes, scale=label_scale)
 
+# %% ../nbs/09_cnn.ipynb #787d0310
+def _cnn_check(neg: Negatives, channels: list | None, readout: str | None, n_classes: int) -> tuple:
+    "The channels and the readout's name, defaulted by strategy `neg` and checked against it."
+    comp = isinstance(neg, ChannelCompetition)
+    channels = list(channels or ((40, 80, 160) if comp else (32, 64, 128)))
+    if comp and (bad := [c for c in channels if c % n_classes]):
+        raise ValueError(
+            f"Channel-wise competition splits every layer's channels into {n_classes} class groups: {bad} are not multiples of {n_classes}."
+        )
+    readout = readout or ('goodness' if neg.embed is not None or comp else 'linear')
+    if readout not in ('goodness', 'linear'):
+        raise ValueError(f"Unknown readout {readout!r}: use 'goodness' or 'linear'.")
+    if readout == 'goodness' and not (neg.embed is not None or comp):
+        raise ValueError(f"The goodness readout needs labels in the input: use readout='linear' with {neg!r}.")
+    return channels, readout
+
+# %% ../nbs/09_cnn.ipynb #b9b37b78
+def _cnn_model(data: FFData, neg: Negatives, channels: list, k, pool: int, norm: str | None, bn: bool | None) -> FFCNN:
+    "The conv stack; kernel sizes and batch norm default by strategy (a wide first kernel when unsupervised)."
+    comp, sup = isinstance(neg, ChannelCompetition), neg.uses_labels
+    if k is None:
+        k = [7 if not sup else 5 if comp else 3] + [3] * (len(channels) - 1)
+    bn = sup if bn is None else bn
+    model = FFCNN(neg.input_shape(data.shape), channels, k, pool, norm or ('none' if bn else 'all'), bn)
+    return model.to(data.train.x.device)
+
+# %% ../nbs/09_cnn.ipynb #db12dd77
+def _cnn_readout(readout: str, comp: bool, grid: int):
+    "The linear readout on grid x grid pooled activity, or the goodness one (competitive: the last layer decides)."
+    if readout == 'linear':
+        return LinearReadout(grid=grid, epochs=10, lr=3e-3)
+    return ClassGoodnessReadout(from_layer=-1) if comp else GoodnessReadout(bs=500)
+
+
+def _cnn_train_kw(kw: dict, comp: bool, n_classes: int) -> dict:
+    "The training defaults (SymBa, alpha=8; competitive: its own loss, lr and batch size) under the given `kw`."
+    defaults = dict(loss='symba', loss_kw=dict(alpha=8.0), lr=1e-2 if comp else 3e-3, bs=128 if comp else 16, epochs=10)
+    kw = {**defaults, **kw}
+    if comp:
+        kw['loss'] = CompetitiveLoss(n_classes, kw.pop('tau', 1.0))
+    if not isinstance(kw['loss'], str):
+        kw.pop('loss_kw', None)  # a loss object carries its own
+    return learner_kwargs(kw)
+
+# %% ../nbs/09_cnn.ipynb #2f46535d
 def cnn_learner(
     data: FFData,
     channels: list | None = None,  # output channels of each conv FF layer; default 32-64-128 (40-80-160 if competitive)
@@ -48,42 +100,12 @@ def cnn_learner(
     **kw,  # passed to `FFLearner`: lr, bs, epochs, schedule, loss, loss_kw, eval_frequency, ...
 ) -> FFLearner:
     "An FF CNN learner for `data`, by `mode` or for any strategy `negatives`."
-    if mode not in MODES:
-        raise ValueError(f"Unknown mode {mode!r}: use supervised, competitive or unsupervised.")
-    set_seed(seed)
-    neg = negatives or get_negatives(MODES[mode], n_classes=data.n_classes, scale=label_scale)
-    comp, sup = isinstance(neg, ChannelCompetition), neg.uses_labels
-    channels = list(channels or ((40, 80, 160) if comp else (32, 64, 128)))
-    if comp and (bad := [c for c in channels if c % data.n_classes]):
-        raise ValueError(
-            f"Channel-wise competition splits every layer's channels into {data.n_classes} class groups: {bad} are not multiples of {data.n_classes}."
-        )
-    readout = readout or ('goodness' if neg.embed is not None or comp else 'linear')
-    if readout not in ('goodness', 'linear'):
-        raise ValueError(f"Unknown readout {readout!r}: use 'goodness' or 'linear'.")
-    if readout == 'goodness' and not (neg.embed is not None or comp):
-        raise ValueError(f"The goodness readout needs labels in the input: use readout='linear' with {neg!r}.")
-    if k is None:
-        k = [7 if not sup else 5 if comp else 3] + [3] * (len(channels) - 1)
-    bn = sup if bn is None else bn
-    model = FFCNN(neg.input_shape(data.shape), channels, k, pool, norm or ('none' if bn else 'all'), bn).to(
-        data.train.x.device
-    )
-    if readout == 'linear':
-        ro = LinearReadout(grid=grid, epochs=10, lr=3e-3)
-    else:
-        ro = (
-            ClassGoodnessReadout(from_layer=-1) if comp else GoodnessReadout(bs=500)
-        )  # competitive: the last layer decides
-    kw = {
-        **dict(loss='symba', loss_kw=dict(alpha=8.0), lr=1e-2 if comp else 3e-3, bs=128 if comp else 16, epochs=10),
-        **kw,
-    }
-    if comp:
-        kw['loss'] = CompetitiveLoss(data.n_classes, kw.pop('tau', 1.0))
-    if not isinstance(kw['loss'], str):
-        kw.pop('loss_kw', None)  # a loss object carries its own
-    return FFLearner(model, data, neg, readout=ro, cbs=cbs, seed=seed, **learner_kwargs(kw))
+    neg = _cnn_negatives(data, mode, negatives, label_scale, seed)
+    comp = isinstance(neg, ChannelCompetition)
+    channels, readout = _cnn_check(neg, channels, readout, data.n_classes)
+    model = _cnn_model(data, neg, channels, k, pool, norm, bn)
+    ro = _cnn_readout(readout, comp, grid)
+    return FFLearner(model, data, neg, readout=ro, cbs=cbs, seed=seed, **_cnn_train_kw(kw, comp, data.n_classes))
 
 # %% ../nbs/09_cnn.ipynb #d83f2df7
 def confusion_matrix(y: Tensor, p: Tensor, n_classes: int = 10) -> Tensor:
@@ -98,7 +120,7 @@ def _show(ax, im):
     ax.set_xticks([])
     ax.set_yticks([])
 
-
+# %% ../nbs/09_cnn.ipynb #d7a88b2e
 def plot_predictions(x: Tensor, y: Tensor, p: Tensor, n: int = 16, ncols: int = 8, classes: list | None = None):
     "A grid of the first `n` images titled 'true/predicted', wrong predictions in red."
     n = min(n, len(x))
@@ -117,7 +139,7 @@ def plot_predictions(x: Tensor, y: Tensor, p: Tensor, n: int = 16, ncols: int = 
     fig.tight_layout()
     return fig
 
-
+# %% ../nbs/09_cnn.ipynb #5e81b106
 def plot_confusion(cm: Tensor, classes: list | None = None):
     "The confusion matrix as a heat map with counts."
     import matplotlib.pyplot as plt
@@ -128,15 +150,8 @@ def plot_confusion(cm: Tensor, classes: list | None = None):
     for i in range(n):
         for j in range(n):
             if cm[i, j]:
-                ax.text(
-                    j,
-                    i,
-                    int(cm[i, j]),
-                    ha='center',
-                    va='center',
-                    fontsize=7,
-                    color='w' if cm[i, j] > cm.max() / 2 else 'k',
-                )
+                color = 'w' if cm[i, j] > cm.max() / 2 else 'k'
+                ax.text(j, i, int(cm[i, j]), ha='center', va='center', fontsize=7, color=color)
     ax.set_xticks(range(n), classes or range(n))
     ax.set_yticks(range(n), classes or range(n))
     ax.set_xlabel('predicted')
@@ -145,6 +160,23 @@ def plot_confusion(cm: Tensor, classes: list | None = None):
     return fig
 
 # %% ../nbs/09_cnn.ipynb #0deb13ad
+def _cnn_errors(l: FFLearner, data: FFData, mode: str, linear: bool, tag: str = '') -> dict:
+    "Test errors of learner `l`: overall and per layer, by class goodness (competitive), by a linear head (`linear`)."
+    te, out = data.test, {}
+    r = l.history[-1] if l.history else l.evaluate(te, record=False)  # the fit evaluated on the test split
+    out[f'{tag}error'], out[f'{tag}layer_errors'] = round(1 - r['overall'], 4), [round(1 - a, 4) for a in r['layers']]
+    if mode == 'competitive':
+        s = competitive_scores(l.model, te.x, data.n_classes)
+        out[f'{tag}class_goodness_errors'] = {
+            k: round(1 - (sum_layers(s, f).argmax(1) == te.y).float().mean().item(), 4)
+            for k, f in [('all', 0), ('from_2', 1), ('last', -1)]
+        }
+    if linear and mode != 'unsupervised':
+        head = LinearReadout(epochs=10, lr=3e-3, per_layer=False)
+        out[f'{tag}linear_head_error'] = round(1 - head(l, te)['overall'], 4)
+    return out
+
+# %% ../nbs/09_cnn.ipynb #d998d109
 def cnn_run(
     data: FFData,
     mode: str = 'supervised',
@@ -156,40 +188,13 @@ def cnn_run(
 ) -> dict:  # passed to `cnn_learner`: bs, lr, bn, k, grid, tfm, seed, ...
     "Train one FF CNN on `data` and return its test errors (per layer, readouts, control) and seconds."
     learn = cnn_learner(data, channels, mode=mode, epochs=epochs, eval_frequency=epochs + 1, **kw).fit()
-    out = dict(
-        dataset=data.name,
-        mode=mode,
-        channels=learn.model.channels,
-        bn=learn.model.bn,
-        bs=learn.bs,
-        lr=learn.lrs[0],
-        epochs=epochs,
-        train_images=len(data.train),
-        train_seconds=round(learn.train_seconds, 1),
-    )
-
-    def measure(l, tag):
-        te = data.test
-        r = l.history[-1] if l.history else l.evaluate(te, record=False)  # the fit evaluated on the test split
-        out[f'{tag}error'], out[f'{tag}layer_errors'] = (
-            round(1 - r['overall'], 4),
-            [round(1 - a, 4) for a in r['layers']],
-        )
-        if mode == 'competitive':
-            s = competitive_scores(l.model, te.x, data.n_classes)
-            out[f'{tag}class_goodness_errors'] = {
-                k: round(1 - (sum_layers(s, f).argmax(1) == te.y).float().mean().item(), 4)
-                for k, f in [('all', 0), ('from_2', 1), ('last', -1)]
-            }
-        if linear and mode != 'unsupervised':
-            out[f'{tag}linear_head_error'] = round(
-                1 - LinearReadout(epochs=10, lr=3e-3, per_layer=False)(l, te)['overall'], 4
-            )
-
-    measure(learn, '')
+    out = dict(dataset=data.name, mode=mode, channels=learn.model.channels, bn=learn.model.bn, bs=learn.bs,
+               lr=learn.lrs[0], epochs=epochs, train_images=len(data.train),
+               train_seconds=round(learn.train_seconds, 1))
+    out.update(_cnn_errors(learn, data, mode, linear))
     if control:
         ctl = cnn_learner(data, channels, mode=mode, epochs=0, **kw)
         if ctl.model.bn:
             calibrate_bn(ctl.model, ctl.negatives.test_input(data.train.x))
-        measure(ctl, 'random_init_')
+        out.update(_cnn_errors(ctl, data, mode, linear, 'random_init_'))
     return out

@@ -21,120 +21,76 @@ from .mlp import mlp_learner
 __all__ = ['STRATEGIES', 'compare_negatives', 'comparison_table', 'plot_comparison']
 
 # %% ../nbs/10_compare.ipynb #30e5987c
-STRATEGIES = [
-    'label_embedding',
-    'image_mixing',
-    'random_noise',
-    'class_confusion',
-    'stacked_pairs',
-    'masking',
-    'layer_wise',
-    'adversarial',
-    'hard_mining',
-    'mono_forward',
-]  # the ten of `04_negatives`, a fixed list: strategies registered later (the CNN forms, 13_scff's 'scff') are not in it
+STRATEGIES = ['label_embedding', 'image_mixing', 'random_noise', 'class_confusion', 'stacked_pairs', 'masking',
+              'layer_wise', 'adversarial', 'hard_mining', 'mono_forward']
+# the ten of `04_negatives`, a fixed list: strategies registered later (the CNN forms, 13_scff's 'scff') are not in it
+
+# %% ../nbs/10_compare.ipynb #8bb6e51a
+def _strategy_row(data: FFData, name: str, hidden: tuple, probe_epochs: int, probe_lr: float, seed: int,
+                  epochs: int, bs: int, lr: float, loss: str, loss_kw: dict, label_scale: float) -> dict:
+    "Train the FF MLP with strategy `name` and measure it: one row of the table."
+    mono = name == 'mono_forward'
+    ro = 'heads' if mono else 'goodness' if getattr(NEGATIVES[name](), 'embed', None) is not None else 'none'
+    kw = dict(loss=MonoForwardLoss(data.n_classes)) if mono else dict(loss=loss, loss_kw=loss_kw)
+    learn = mlp_learner(data, [data.n_features, *hidden], negatives=name, label_scale=label_scale, readout=ro, lr=lr,
+                        bs=bs, epochs=epochs, eval_frequency=epochs, seed=seed, **kw).fit()
+    acc = learn.history[-1]['overall'] if learn.history else None
+    probe_acc = round(probe_accuracy(learn.model, learn.negatives, data, probe_epochs, probe_lr), 4)
+    return dict(strategy=name, uses_labels=learn.negatives.uses_labels, readout=None if ro == 'none' else ro,
+                readout_acc=None if acc is None else round(acc, 4), probe_acc=probe_acc,
+                train_s=round(learn.train_seconds, 2))
+
+# %% ../nbs/10_compare.ipynb #9e27f549
+def _control_rows(data: FFData, hidden: tuple, probe_epochs: int, probe_lr: float, seed: int):
+    "The rows of the random-init network and of the raw pixels, one by one."
+    set_seed(seed)
+    net = FFMLP([data.n_features, *hidden]).to(data.train.x.device)
+    probe_acc = round(probe_accuracy(net, Negatives(), data, probe_epochs, probe_lr), 4)
+    yield dict(strategy='random_init (control)', uses_labels=False, readout=None, readout_acc=None,
+               probe_acc=probe_acc, train_s=0.0)
+    probe_acc = round(probe_accuracy(None, None, data, probe_epochs, probe_lr), 4)
+    yield dict(strategy='raw pixels (control)', uses_labels=False, readout=None, readout_acc=None,
+               probe_acc=probe_acc, train_s=0.0)
+
+# %% ../nbs/10_compare.ipynb #610bc9b5
+def _warm_up(data: FFData, hidden: tuple, bs: int):
+    "One epoch on two batches with the MLP of the comparison (its first-call overheads)."
+    warm = FFData(data.name, data.train[: 2 * bs], None, data.test, data.shape, data.n_classes)
+    mlp_learner(warm, [data.n_features, *hidden], negatives='random_noise', readout='none', bs=bs, epochs=1).fit()
 
 
+def _comparison_rows(data: FFData, strategies: list, hidden: tuple, probe_epochs: int, probe_lr: float, seed: int,
+                     verbose: bool, **kw):
+    "The table's rows, one by one (each printed as a JSON line if `verbose`): every strategy, then the two controls."
+    _warm_up(data, hidden, kw['bs'])
+    strategy_rows = (_strategy_row(data, name, hidden, probe_epochs, probe_lr, seed, **kw) for name in strategies)
+    for rows in (strategy_rows, _control_rows(data, hidden, probe_epochs, probe_lr, seed)):
+        for r in rows:
+            if verbose:
+                print(json.dumps(r), flush=True)
+            yield r
+
+# %% ../nbs/10_compare.ipynb #3b370433
 def compare_negatives(
     data: FFData,
     strategies: list | None = None,  # names (default: the ten of `STRATEGIES`)
     hidden: tuple = (500, 500),  # hidden layer sizes, the same for every strategy
-    epochs: int = 2,
-    bs: int = 100,
-    lr: float = 3e-3,
-    loss: str = 'symba',
+    epochs: int = 2, bs: int = 100, lr: float = 3e-3, loss: str = 'symba',
     loss_kw: dict | None = None,  # the local loss (default SymBa, alpha=8)
     label_scale: float = 2.0,  # height of the one-hot label for label-using strategies
-    probe_epochs: int = 10,
-    probe_lr: float = 1e-2,  # the linear probe's Adam epochs and learning rate
+    probe_epochs: int = 10, probe_lr: float = 1e-2,  # the linear probe's Adam epochs and learning rate
     seed: int = 0,
     out: str | Path | None = None,  # write the table as JSON here
     verbose: bool = True,  # print one JSON line per row
 ) -> list:
     "Train the same FF MLP with each strategy; rows of readout and linear-probe test accuracy, training seconds and `uses_labels`."
-    strategies, D, rows = list(strategies or STRATEGIES), data.n_features, []
     loss_kw = loss_kw if loss_kw is not None else dict(alpha=8.0)
-
-    def add(r):
-        rows.append(r)
-        if verbose:
-            print(json.dumps(r), flush=True)
-
-    warm = FFData(
-        data.name, data.train[: 2 * bs], None, data.test, data.shape, data.n_classes
-    )  # first-call overheads (allocator, optimiser)
-    mlp_learner(
-        warm, [D, *hidden], negatives='random_noise', readout='none', bs=bs, epochs=1
-    ).fit()  # are not charged to strategy 1
-    for name in strategies:
-        mono = name == 'mono_forward'
-        neg = NEGATIVES[name]
-        ro = 'heads' if mono else 'goodness' if getattr(neg(), 'embed', None) is not None else 'none'
-        kw = dict(loss=MonoForwardLoss(data.n_classes)) if mono else dict(loss=loss, loss_kw=loss_kw)
-        learn = mlp_learner(
-            data,
-            [D, *hidden],
-            negatives=name,
-            label_scale=label_scale,
-            readout=ro,
-            lr=lr,
-            bs=bs,
-            epochs=epochs,
-            eval_frequency=epochs,
-            seed=seed,
-            **kw,
-        ).fit()
-        acc = learn.history[-1]['overall'] if learn.history else None
-        add(
-            dict(
-                strategy=name,
-                uses_labels=learn.negatives.uses_labels,
-                readout=None if ro == 'none' else ro,
-                readout_acc=None if acc is None else round(acc, 4),
-                probe_acc=round(probe_accuracy(learn.model, learn.negatives, data, probe_epochs, probe_lr), 4),
-                train_s=round(learn.train_seconds, 2),
-            )
-        )
-    set_seed(seed)
-    add(
-        dict(
-            strategy='random_init (control)',
-            uses_labels=False,
-            readout=None,
-            readout_acc=None,
-            probe_acc=round(
-                probe_accuracy(FFMLP([D, *hidden]).to(data.train.x.device), Negatives(), data, probe_epochs, probe_lr),
-                4,
-            ),
-            train_s=0.0,
-        )
-    )
-    add(
-        dict(
-            strategy='raw pixels (control)',
-            uses_labels=False,
-            readout=None,
-            readout_acc=None,
-            probe_acc=round(probe_accuracy(None, None, data, probe_epochs, probe_lr), 4),
-            train_s=0.0,
-        )
-    )
+    kw = dict(epochs=epochs, bs=bs, lr=lr, loss=loss, loss_kw=loss_kw, label_scale=label_scale)
+    strategies = list(strategies or STRATEGIES)
+    rows = list(_comparison_rows(data, strategies, hidden, probe_epochs, probe_lr, seed, verbose, **kw))
     if out is not None:
-        cfg = dict(
-            dataset=data.name,
-            n_train=len(data.train),
-            n_test=len(data.test),
-            hidden=list(hidden),
-            epochs=epochs,
-            bs=bs,
-            lr=lr,
-            loss=loss,
-            loss_kw=loss_kw,
-            label_scale=label_scale,
-            probe_epochs=probe_epochs,
-            probe_lr=probe_lr,
-            seed=seed,
-        )
+        cfg = dict(dataset=data.name, n_train=len(data.train), n_test=len(data.test), hidden=list(hidden), **kw)
+        cfg.update(probe_epochs=probe_epochs, probe_lr=probe_lr, seed=seed)
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         Path(out).write_text(json.dumps(dict(config=cfg, rows=rows), indent=1))
     return rows
@@ -153,7 +109,7 @@ def comparison_table(rows: list) -> str:
     ]
     return '\n'.join(lines)
 
-
+# %% ../nbs/10_compare.ipynb #8d20694e
 def plot_comparison(rows: list, title: str = ''):
     "Horizontal bars of probe and readout accuracy per strategy; controls in grey."
     import matplotlib.pyplot as plt
@@ -161,20 +117,10 @@ def plot_comparison(rows: list, title: str = ''):
     fig, ax = plt.subplots(figsize=(7, 0.38 * len(rows) + 1))
     ys = torch.arange(len(rows), device='cpu').float()
     ctrl = ['control' in r['strategy'] for r in rows]
-    ax.barh(
-        ys - 0.2,
-        [100 * r['probe_acc'] for r in rows],
-        0.4,
-        color=['0.6' if c else 'tab:blue' for c in ctrl],
-        label='linear probe',
-    )
-    ax.barh(
-        ys + 0.2,
-        [100 * (r['readout_acc'] or 0) for r in rows],
-        0.4,
-        color='tab:orange',
-        label='readout (goodness / heads)',
-    )
+    ax.barh(ys - 0.2, [100 * r['probe_acc'] for r in rows], 0.4, color=['0.6' if c else 'tab:blue' for c in ctrl],
+            label='linear probe')
+    ax.barh(ys + 0.2, [100 * (r['readout_acc'] or 0) for r in rows], 0.4, color='tab:orange',
+            label='readout (goodness / heads)')
     ax.set_yticks(ys.tolist())
     ax.set_yticklabels([r['strategy'] + (' *' if r['uses_labels'] else '') for r in rows], fontsize=8)
     ax.invert_yaxis()

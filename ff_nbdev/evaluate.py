@@ -23,7 +23,18 @@ def _sync(dev: torch.device):
     if dev.type == 'cuda':
         torch.cuda.synchronize(dev)
 
+# %% ../nbs/18a_eval.ipynb #fa69ddbc
+def _calls_per_run(p, x: torch.Tensor, dev: torch.device, min_seconds: float) -> int:
+    "Warm up, then time one call: the number of calls that make a timed run last `min_seconds`."
+    for _ in range(3):
+        p(x)  # warm-up
+    _sync(dev)
+    t = time.perf_counter()
+    p(x)
+    _sync(dev)  # one timed call sets n
+    return max(1, math.ceil(min_seconds / max(time.perf_counter() - t, 1e-6)))
 
+# %% ../nbs/18a_eval.ipynb #d5a127d0
 @torch.no_grad()
 def time_predictor(
     p, device='cpu', batch_sizes=(1, 16, 64, 256), repeats: int = 5, min_seconds: float = 0.05, seed: int = 0
@@ -35,13 +46,7 @@ def time_predictor(
     res = {}
     for bs in batch_sizes:
         x = torch.rand(bs, *p.shape, device=dev)
-        for _ in range(3):
-            p(x)  # warm-up
-        _sync(dev)
-        t = time.perf_counter()
-        p(x)
-        _sync(dev)  # one timed call sets n
-        n = max(1, math.ceil(min_seconds / max(time.perf_counter() - t, 1e-6)))
+        n = _calls_per_run(p, x, dev, min_seconds)
         sps, lat = [], []
         for _ in range(repeats):
             t = time.perf_counter()
@@ -72,7 +77,7 @@ def plot_violins(r: dict, key: str = 'samples_per_s'):
     fig.tight_layout()
     return fig
 
-
+# %% ../nbs/18a_eval.ipynb #01b5fe26
 def plot_throughput(r: dict):
     "Median samples/s and latency against batch size, one line per device (log-log)."
     import matplotlib.pyplot as plt
@@ -92,24 +97,26 @@ def plot_throughput(r: dict):
     return fig
 
 # %% ../nbs/18a_eval.ipynb #4ce2c236
+def _eval_devices(devices: list | None) -> list:
+    "The devices to time (default: cpu, and cuda when present), checked."
+    devices = devices or (['cpu'] + (['cuda'] if torch.cuda.is_available() else []))
+    if bad := [d for d in devices if d not in ('cpu', 'cuda', 'mps')]:
+        raise ValueError(f"Unknown device {', '.join(bad)}: use cpu, cuda or mps.")
+    if 'cuda' in devices and not torch.cuda.is_available():
+        raise ValueError("--devices cuda, but no CUDA GPU is available: use --devices cpu.")
+    return devices
+
+# %% ../nbs/18a_eval.ipynb #caa7814a
 def eval_run(
-    run: str | Path,
-    batch_sizes=(1, 16, 64, 256),
-    repeats: int = 5,
-    devices: list | None = None,
-    out: str | Path | None = None,
-    min_seconds: float = 0.05,
+    run: str | Path, batch_sizes=(1, 16, 64, 256), repeats: int = 5, devices: list | None = None,
+    out: str | Path | None = None, min_seconds: float = 0.05,
 ) -> dict:
     "Time the saved model of `run` per device and batch size; write `eval.json`, `eval_violin.png`, `eval_throughput.png` to `out`."
     import matplotlib.pyplot as plt
 
     run = Path(run)
     p = load_run(run)
-    devices = devices or (['cpu'] + (['cuda'] if torch.cuda.is_available() else []))
-    if bad := [d for d in devices if d not in ('cpu', 'cuda', 'mps')]:
-        raise ValueError(f"Unknown device {', '.join(bad)}: use cpu, cuda or mps.")
-    if 'cuda' in devices and not torch.cuda.is_available():
-        raise ValueError("--devices cuda, but no CUDA GPU is available: use --devices cpu.")
+    devices = _eval_devices(devices)
     r = dict(run=str(run), image_shape=list(p.shape), repeats=repeats, threads=torch.get_num_threads(), devices={})
     for d in devices:
         with RunStats() as rs:
@@ -131,12 +138,11 @@ def eval_table(r: dict) -> str:
     for d, v in r['devices'].items():
         for b, m in v['batch_sizes'].items():
             s = m['samples_per_s']
-            lines.append(
-                f"| {d} | {b} | {statistics.median(s):,.0f} ({min(s):,.0f}-{max(s):,.0f}) | {statistics.median(m['latency_ms']):.3f} |"
-            )
+            sps = f"{statistics.median(s):,.0f} ({min(s):,.0f}-{max(s):,.0f})"
+            lines.append(f"| {d} | {b} | {sps} | {statistics.median(m['latency_ms']):.3f} |")
     return '\n'.join(lines)
 
-
+# %% ../nbs/18a_eval.ipynb #d71d91e2
 def ff_eval_parser() -> argparse.ArgumentParser:
     "`ff-eval`'s flags."
     p = argparse.ArgumentParser(
@@ -147,14 +153,8 @@ def ff_eval_parser() -> argparse.ArgumentParser:
     a = p.add_argument
     a('--version', action='version', version=f'ff_nbdev {__version__}')
     a('run', help='a run folder written by ff-train (or a sweep\'s run)')
-    a(
-        '--batch-sizes',
-        nargs='+',
-        type=int_list,
-        default=[[1, 16, 64, 256]],
-        metavar='N',
-        help='batch sizes to time (1 16 64 or 1,16,64)',
-    )
+    a('--batch-sizes', nargs='+', type=int_list, default=[[1, 16, 64, 256]], metavar='N',
+      help='batch sizes to time (1 16 64 or 1,16,64)')
     a('--repeats', type=int, default=10, help="timed runs per batch size (the violins' samples)")
     a('--devices', nargs='+', choices=['cpu', 'cuda', 'mps'], help='default: cpu, and cuda when present')
     a('--out', help='where eval.json and the plots go (default: RUN/eval)')
@@ -162,7 +162,7 @@ def ff_eval_parser() -> argparse.ArgumentParser:
     a('--threads', type=int, default=0, help="CPU threads (0: PyTorch's default)")
     return p
 
-
+# %% ../nbs/18a_eval.ipynb #7b1dc676
 def _ff_eval(argv):
     a = ff_eval_parser().parse_args(argv)
     if a.threads:

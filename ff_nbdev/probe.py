@@ -35,7 +35,7 @@ class BPNet(FFNet):
         "The head's logits (the layers' activities, for probes and CKA, are `activities(x)`, as for any FFNet)."
         return self.head(self.activities(x)[-1].flatten(1))
 
-
+# %% ../nbs/15_probe.ipynb #f66a442d
 def bp_mlp(data: FFData, sizes: list | None = None, seed: int = 0) -> BPNet:
     "A BP MLP of FF blocks of `sizes` (input first; default [pixels, 1000, 1000]) for `data`."
     sizes = list(sizes or [data.n_features, 1000, 1000])
@@ -46,7 +46,7 @@ def bp_mlp(data: FFData, sizes: list | None = None, seed: int = 0) -> BPNet:
     set_seed(seed)
     return BPNet(FFMLP(sizes).layers, sizes[-1], data.n_classes).to(data.train.x.device)
 
-
+# %% ../nbs/15_probe.ipynb #b1f6102b
 def bp_cnn(data: FFData, channels: list = (32, 64, 128), seed: int = 0, **kw) -> BPNet:
     "A BP CNN of `FFConv` blocks for `data` (`kw`: kernel `k`, `pool`, `norm`, `bn` as in `FFCNN`)."
     set_seed(seed)
@@ -61,17 +61,11 @@ def bp_accuracy(model: nn.Module, split: Split, bs: int = 1000) -> float:
     with inference(model):
         return torch.cat([model(xb).argmax(1) for xb in split.x.split(bs)]).eq(split.y).float().mean().item()
 
-
+# %% ../nbs/15_probe.ipynb #be4c9203
 def fit_bp(
-    model: nn.Module,
-    data: FFData,
-    epochs: int = 5,
-    lr: float = 1e-3,
-    bs: int = 100,
-    wd: float = 0.0,
+    model: nn.Module, data: FFData, epochs: int = 5, lr: float = 1e-3, bs: int = 100, wd: float = 0.0,
     shift: int = 0,  # random shift of training images, in pixels (as the FF recipe's `random_shift`)
-    seed: int = 0,
-    verbose: bool = True,
+    seed: int = 0, verbose: bool = True,
 ) -> list:
     "Train end to end with cross-entropy, Adam and a cosine decay; the test accuracy after every epoch."
     g = torch.Generator(data.train.x.device).manual_seed(seed)
@@ -125,16 +119,8 @@ def transfer_row(
         )
     s = probe_layers(model, neg, source.train, source.test, source.n_classes, **kw)
     t = probe_layers(model, neg, target.train, target.test, target.n_classes, **kw)
-    return dict(
-        model=name,
-        source=source.name,
-        target=target.name,
-        source_acc=source_acc,
-        source_probe=s['concat'],
-        target_probe=t['concat'],
-        source_layers=s['layers'],
-        target_layers=t['layers'],
-    )
+    return dict(model=name, source=source.name, target=target.name, source_acc=source_acc, source_probe=s['concat'],
+                target_probe=t['concat'], source_layers=s['layers'], target_layers=t['layers'])
 
 # %% ../nbs/15_probe.ipynb #b2d50021
 def transfer_table(rows: list) -> str:

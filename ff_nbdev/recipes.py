@@ -77,22 +77,10 @@ def field_help(cls) -> dict:
     return out
 
 # %% ../nbs/13a_recipes.ipynb #3e78f092
-COMMON = (
-    'model',
-    'dataset',
-    'epochs',
-    'batch_size',
-    'lr',
-    'eval_frequency',
-    'valid',
-    'train_subset',
-    'test_subset',
-    'seed',
-    'device',
-    'world_size',
-)  # the options every recipe uses
+COMMON = ('model', 'dataset', 'epochs', 'batch_size', 'lr', 'eval_frequency', 'valid', 'train_subset', 'test_subset',
+          'seed', 'device', 'world_size')  # the options every recipe uses
 
-
+# %% ../nbs/13a_recipes.ipynb #c6a89f62
 @dataclass
 class Recipe:
     "A method by name: a builder of its parts, the options it uses beyond the common ones, and their defaults."
@@ -108,7 +96,7 @@ class Recipe:
     def uses(self) -> list:
         return [f.name for f in fields(RunConfig) if (f.name in COMMON or f.name in self.options) and f.name != 'world_size']
 
-
+# %% ../nbs/13a_recipes.ipynb #40d97b7e
 RECIPES = {}
 
 
@@ -135,9 +123,6 @@ def get_recipe(name: str) -> Recipe:
     return RECIPES[name]
 
 # %% ../nbs/13a_recipes.ipynb #8ce96708
-LOSS_FIELDS = dict(theta='threshold', alpha='alpha', th1='th1', th2='th2')  # loss hyper-parameter -> RunConfig field
-
-
 def _fit(c: RunConfig) -> dict:
     "Learner options from the config: batch size, learning rate, evaluation, seed, augmentation."
     kw = dict(bs=c.batch_size, lr=c.lr, eval_frequency=c.eval_frequency, seed=c.seed)
@@ -145,7 +130,7 @@ def _fit(c: RunConfig) -> dict:
         kw['tfm'] = lambda xb, g: random_shift(xb, c.shift, g)
     return {k: v for k, v in kw.items() if v is not None}
 
-
+# %% ../nbs/13a_recipes.ipynb #bcecc908
 def _epochs(c: RunConfig) -> dict:
     if c.epochs is None:
         return {}
@@ -157,28 +142,20 @@ def _epochs(c: RunConfig) -> dict:
         return dict(epochs=c.epochs[0])
     return dict(epochs=list(c.epochs))
 
+# %% ../nbs/13a_recipes.ipynb #e08a8f22
+LOSS_FIELDS = dict(theta='threshold', alpha='alpha', th1='th1', th2='th2')  # loss hyper-parameter -> RunConfig field
+
 
 def _loss(c: RunConfig) -> dict:
     kw = {k: getattr(c, f) for k, f in LOSS_FIELDS.items() if k in loss_params(c.loss) and getattr(c, f) is not None}
     return dict(loss=c.loss, loss_kw=kw)
 
 # %% ../nbs/13a_recipes.ipynb #83fbc51b
-_FF = (
-    'layers',
-    'schedule',
-    'loss',
-    'threshold',
-    'alpha',
-    'th1',
-    'th2',
-    'label_scale',
-    'readout',
-    'readout_epochs',
-    'shift',
-)
+_FF = ('layers', 'schedule', 'loss', 'threshold', 'alpha', 'th1', 'th2', 'label_scale', 'readout', 'readout_epochs',
+       'shift')
 _FF_DEFAULTS = dict(schedule='all', loss='symba', threshold=2.0, alpha=8.0, label_scale=2.0, shift=0)
 
-
+# %% ../nbs/13a_recipes.ipynb #2d9c42c9
 def _dense_back(learn, c):
     return dict(layers=[learn.data.n_features] + learn.model.sizes[1:])
 
@@ -192,60 +169,30 @@ def _readout_epochs(learn, c):
         learn.readout.epochs = c.readout_epochs
     return learn
 
-
+# %% ../nbs/13a_recipes.ipynb #ba8bf20b
 def _mlp(data, c, cbs, negatives='label_embedding'):
-    learn = mlp_learner(
-        data,
-        c.layers,
-        negatives=negatives,
-        label_scale=c.label_scale,
-        readout=c.readout,
-        schedule=c.schedule,
-        cbs=cbs,
-        **_loss(c),
-        **_epochs(c),
-        **_fit(c),
-    )
+    learn = mlp_learner(data, c.layers, negatives=negatives, label_scale=c.label_scale, readout=c.readout,
+                        schedule=c.schedule, cbs=cbs, **_loss(c), **_epochs(c), **_fit(c))
     return _readout_epochs(learn, c)
 
 
-register_recipe(
-    Recipe(
-        'mlp',
-        _mlp,
-        "Hinton's supervised FF MLP: the label in the input, goodness over all labels",
-        _FF,
-        dict(_FF_DEFAULTS, readout='goodness'),
-        _dense_back,
-    )
-)
-register_recipe(
-    Recipe(
-        'mlp_negatives',
-        lambda data, c, cbs: _mlp(data, c, cbs, c.negatives),
-        "the FF MLP with any negative strategy (--negatives), read out by goodness or a linear head",
-        _FF + ('negatives',),
-        dict(_FF_DEFAULTS, negatives='image_mixing'),
-        _dense_back,
-    )
-)
+register_recipe(Recipe(
+    'mlp', _mlp, doc="Hinton's supervised FF MLP: the label in the input, goodness over all labels",
+    options=_FF, defaults=dict(_FF_DEFAULTS, readout='goodness'), read_back=_dense_back,
+))
+register_recipe(Recipe(
+    'mlp_negatives', lambda data, c, cbs: _mlp(data, c, cbs, c.negatives),
+    doc="the FF MLP with any negative strategy (--negatives), read out by goodness or a linear head",
+    options=_FF + ('negatives',), defaults=dict(_FF_DEFAULTS, negatives='image_mixing'), read_back=_dense_back,
+))
 
 # %% ../nbs/13a_recipes.ipynb #f088d710
 def _cnn(mode: str):
     def build(data, c, cbs):
         loss = _loss(c) if mode != 'competitive' else {}
-        learn = cnn_learner(
-            data,
-            c.channels,
-            mode=mode,
-            readout=c.readout,
-            cbs=cbs,
-            schedule=c.schedule,
-            **({} if c.label_scale is None else dict(label_scale=c.label_scale)),
-            **loss,
-            **_epochs(c),
-            **_fit(c),
-        )
+        learn = cnn_learner(data, c.channels, mode=mode, readout=c.readout, cbs=cbs, schedule=c.schedule,
+                            **({} if c.label_scale is None else dict(label_scale=c.label_scale)),
+                            **loss, **_epochs(c), **_fit(c))
         return _readout_epochs(learn, c)
 
     return build
@@ -253,135 +200,66 @@ def _cnn(mode: str):
 
 _CONV = ('channels', 'schedule', 'loss', 'threshold', 'alpha', 'th1', 'th2', 'readout', 'readout_epochs', 'shift')
 _CONV_DEFAULTS = dict(schedule='all', loss='symba', threshold=2.0, alpha=8.0, shift=0)
-register_recipe(
-    Recipe(
-        'cnn',
-        _cnn('supervised'),
-        "the supervised FF CNN: labels as image channels, goodness readout",
-        _CONV + ('label_scale',),
-        dict(_CONV_DEFAULTS, label_scale=1.0),
-        _conv_back,
-    )
-)
-register_recipe(
-    Recipe(
-        'cnn_competitive',
-        _cnn('competitive'),
-        "channel-wise competitive FF CNN (CwComp): one channel group per class, no negatives",
-        ('channels', 'schedule', 'readout_epochs', 'shift'),
-        dict(schedule='all', shift=0),
-        _conv_back,
-    )
-)
-register_recipe(
-    Recipe(
-        'cnn_unsupervised',
-        _cnn('unsupervised'),
-        "the unsupervised FF CNN: hybrid-image negatives, a linear head on frozen features",
-        _CONV,
-        dict(_CONV_DEFAULTS, readout='linear'),
-        _conv_back,
-    )
-)
+
+# %% ../nbs/13a_recipes.ipynb #8c66305b
+register_recipe(Recipe(
+    'cnn', _cnn('supervised'), doc="the supervised FF CNN: labels as image channels, goodness readout",
+    options=_CONV + ('label_scale',), defaults=dict(_CONV_DEFAULTS, label_scale=1.0), read_back=_conv_back,
+))
+register_recipe(Recipe(
+    'cnn_competitive', _cnn('competitive'),
+    doc="channel-wise competitive FF CNN (CwComp): one channel group per class, no negatives",
+    options=('channels', 'schedule', 'readout_epochs', 'shift'), defaults=dict(schedule='all', shift=0),
+    read_back=_conv_back,
+))
+register_recipe(Recipe(
+    'cnn_unsupervised', _cnn('unsupervised'),
+    doc="the unsupervised FF CNN: hybrid-image negatives, a linear head on frozen features",
+    options=_CONV, defaults=dict(_CONV_DEFAULTS, readout='linear'), read_back=_conv_back,
+))
 
 # %% ../nbs/13a_recipes.ipynb #9a61a695
 def _scff(data, c, cbs):
-    return scff_learner(
-        data,
-        schedule=c.schedule,
-        bs=c.batch_size or 100,
-        cbs=cbs,
-        seed=c.seed,
-        channels=c.channels,
-        epochs=c.epochs,
-        lr=c.lr,
-        th1=c.th1,
-        th2=c.th2,
-        eval_frequency=c.eval_frequency,
-    )
+    return scff_learner(data, schedule=c.schedule, bs=c.batch_size or 100, cbs=cbs, seed=c.seed, channels=c.channels,
+                        epochs=c.epochs, lr=c.lr, th1=c.th1, th2=c.th2, eval_frequency=c.eval_frequency)
 
 
 def _scff_back(learn, c):
     widths = [getattr(l, 'lin', None) or l.conv for l in learn.model.layers]
     w = [m.out_features if hasattr(m, 'out_features') else m.out_channels for m in widths]
-    return dict(
-        channels=w,
-        th1=learn.loss.th1,
-        th2=learn.loss.th2,
-        schedule='greedy' if learn.schedule == 'layerwise' else learn.schedule,
-    )
+    schedule = 'greedy' if learn.schedule == 'layerwise' else learn.schedule
+    return dict(channels=w, th1=learn.loss.th1, th2=learn.loss.th2, schedule=schedule)
 
 
-register_recipe(
-    Recipe(
-        'scff',
-        _scff,
-        "self-contrastive FF: image pairs instead of labels, the dataset's preset, a linear readout",
-        ('channels', 'schedule', 'th1', 'th2'),
-        {},
-        _scff_back,
-    )
-)
+register_recipe(Recipe(
+    'scff', _scff, doc="self-contrastive FF: image pairs instead of labels, the dataset's preset, a linear readout",
+    options=('channels', 'schedule', 'th1', 'th2'), defaults={}, read_back=_scff_back,
+))
 
 # %% ../nbs/13a_recipes.ipynb #8be1bebd
 def _collab(data, c, cbs):
-    return collab_learner(
-        data,
-        c.layers,
-        c.variant,
-        gamma=c.gamma,
-        cbs=cbs,
-        schedule=c.schedule,
-        label_scale=c.label_scale,
-        **_loss(c),
-        **_epochs(c),
-        **_fit(c),
-    )
+    return collab_learner(data, c.layers, c.variant, gamma=c.gamma, cbs=cbs, schedule=c.schedule,
+                          label_scale=c.label_scale, **_loss(c), **_epochs(c), **_fit(c))
 
 
+register_recipe(Recipe(
+    'collab', _collab, doc="layer collaboration (CFF): each layer's loss adds the other layers' goodness",
+    options=('layers', 'schedule', 'loss', 'threshold', 'alpha', 'label_scale', 'variant', 'gamma', 'shift'),
+    defaults=dict(schedule='all', loss='softplus', threshold=2.0, alpha=8.0, label_scale=2.0, variant='all', gamma=1.0,
+                  shift=0),
+    read_back=_dense_back,
+))
+
+# %% ../nbs/13a_recipes.ipynb #46185ce0
 def _mono(data, c, cbs):
-    return mlp_learner(
-        data,
-        c.layers,
-        negatives='mono_forward',
-        readout='heads',
-        loss=MonoForwardLoss(data.n_classes),
-        schedule=c.schedule,
-        cbs=cbs,
-        **_epochs(c),
-        **_fit(c),
-    )
+    return mlp_learner(data, c.layers, negatives='mono_forward', readout='heads', loss=MonoForwardLoss(data.n_classes),
+                       schedule=c.schedule, cbs=cbs, **_epochs(c), **_fit(c))
 
 
-register_recipe(
-    Recipe(
-        'collab',
-        _collab,
-        "layer collaboration (CFF): each layer's loss adds the other layers' goodness",
-        ('layers', 'schedule', 'loss', 'threshold', 'alpha', 'label_scale', 'variant', 'gamma', 'shift'),
-        dict(
-            schedule='all',
-            loss='softplus',
-            threshold=2.0,
-            alpha=8.0,
-            label_scale=2.0,
-            variant='all',
-            gamma=1.0,
-            shift=0,
-        ),
-        _dense_back,
-    )
-)
-register_recipe(
-    Recipe(
-        'mono_forward',
-        _mono,
-        "Mono-Forward: each layer trains its own classifier head, no negatives",
-        ('layers', 'schedule', 'shift'),
-        dict(schedule='all', shift=0),
-        _dense_back,
-    )
-)
+register_recipe(Recipe(
+    'mono_forward', _mono, doc="Mono-Forward: each layer trains its own classifier head, no negatives",
+    options=('layers', 'schedule', 'shift'), defaults=dict(schedule='all', shift=0), read_back=_dense_back,
+))
 
 # %% ../nbs/13a_recipes.ipynb #03ceeadf
 def flag(name: str) -> str:
@@ -450,7 +328,7 @@ def stub_data(name: str, shape: tuple, n_classes: int = 10) -> FFData:
     s = Split(torch.zeros(2, *shape, device='cpu'), torch.arange(2, device='cpu') % n_classes)
     return FFData(name, s, None, s, tuple(shape), n_classes)
 
-
+# %% ../nbs/13a_recipes.ipynb #d175aa7c
 def load_run(folder: str | Path, device='cpu') -> Predictor:
     "The predictor of a run folder written by `save_run` (`ff-train`), for any recipe; `.config` is its configuration."
     path = Path(folder) / 'model.pt'
@@ -466,9 +344,8 @@ def load_run(folder: str | Path, device='cpu') -> Predictor:
     try:
         learn.model.load_state_dict(ck['state_dict'])
     except RuntimeError as e:
-        raise ValueError(
-            f"{path} does not fit its recipe's network ({str(e).splitlines()[0]}): train it again."
-        ) from None
+        msg = f"{path} does not fit its recipe's network ({str(e).splitlines()[0]}): train it again."
+        raise ValueError(msg) from None
     if learn.readout is not None:
         learn.readout.load_state(ck['readout'])
     p = Predictor.from_learner(learn).to(device)

@@ -74,6 +74,9 @@ def random_crop(x: Tensor, pad: int = 4, generator: torch.Generator | None = Non
     return _window(xp, oy, ox, H, W)
 
 # %% ../nbs/13_scff.ipynb #472a3cd1
+from fastcore.basics import patch  # methods added to a class in later cells
+
+# %% ../nbs/13_scff.ipynb #b224037b
 @register('scff')
 class SCFFNegatives(Negatives):
     "SCFF's pairs: positive [v1(x), v2(x)], negative [v1(x), v2(x')]; the views are x itself, or shifted by `translate`."
@@ -94,21 +97,27 @@ class SCFFNegatives(Negatives):
             self._views = (x, *v)
         return self._views[1:]
 
-    def create_positive(self, x, y=None):
-        self._check(x, y)
-        return torch.cat(self.views(x), 1)
-
-    def generate(self, x, y=None):
-        self._check(x, y)
-        v1, v2 = self.views(x)
-        return torch.cat([v1, v2[cyclic_partner(len(x), self.generator, x.device)]], 1)
-
-    def test_input(self, x):
-        x = stdnorm(x)
-        return torch.cat([x, x], 1)
-
     def __repr__(self):
         return f"SCFFNegatives(translate={self.translate})"
+
+# %% ../nbs/13_scff.ipynb #ddd3dcee
+@patch
+def create_positive(self: SCFFNegatives, x, y=None):
+    self._check(x, y)
+    return torch.cat(self.views(x), 1)
+
+
+@patch
+def generate(self: SCFFNegatives, x, y=None):
+    self._check(x, y)
+    v1, v2 = self.views(x)
+    return torch.cat([v1, v2[cyclic_partner(len(x), self.generator, x.device)]], 1)
+
+
+@patch
+def test_input(self: SCFFNegatives, x):
+    x = stdnorm(x)
+    return torch.cat([x, x], 1)
 
 # %% ../nbs/13_scff.ipynb #bc1a9969
 def triangle(z: Tensor) -> Tensor:
@@ -124,7 +133,7 @@ def _act(act):
         raise ValueError(f"Unknown activation {act!r}: use 'triangle' or 'relu'.")
     return act
 
-
+# %% ../nbs/13_scff.ipynb #3076c3fa
 class SCFFLinear(nn.Module):
     "A dense SCFF layer: standardise the input; with `concat`, one weight on each half, summed (W x1 + W x2 + 2b)."
 
@@ -150,17 +159,10 @@ class SCFFLinear(nn.Module):
 class SCFFConv(nn.Module):
     "A conv SCFF layer: reflect-pad, standardise, one conv on each half of the channels (summed); act and pool after."
 
-    def __init__(
-        self,
-        c_in: int,
-        c_out: int,
-        k: int = 3,
-        pad: int = 1,
-        act: str = 'triangle',
-        pool: tuple = ('max', 4, 2, 1),  # (kind, size, stride, padding), ceil mode
-        concat: bool = True,
-        extra_pool: int | tuple = 2,
-    ):  # pool of the readout features: a size (average pool), or (kind, size) with kind 'avg' or 'max'
+    def __init__(self, c_in: int, c_out: int, k: int = 3, pad: int = 1, act: str = 'triangle',
+                 pool: tuple = ('max', 4, 2, 1),  # (kind, size, stride, padding), ceil mode
+                 concat: bool = True,
+                 extra_pool: int | tuple = 2):  # pool of the readout features: a size (average pool), or (kind, size)
         super().__init__()
         self.conv = nn.Conv2d(c_in, c_out, k)
         nn.init.xavier_uniform_(self.conv.weight)
@@ -175,14 +177,18 @@ class SCFFConv(nn.Module):
         x = stdnorm(F.pad(x, (self.pad,) * 4, mode='reflect') if self.pad else x)
         return F.conv2d(x[:, :c] + x[:, c:], self.conv.weight, 2 * self.conv.bias) if self.concat else self.conv(x)
 
-    def post(self, z: Tensor) -> Tensor:
-        kind, k, s, p = self.pool
-        h = ACTS[self.act](z)
-        return (F.max_pool2d if kind == 'max' else F.avg_pool2d)(h, k, s, p, ceil_mode=True)
+# %% ../nbs/13_scff.ipynb #b53930c8
+@patch
+def post(self: SCFFConv, z: Tensor) -> Tensor:
+    kind, k, s, p = self.pool
+    h = ACTS[self.act](z)
+    return (F.max_pool2d if kind == 'max' else F.avg_pool2d)(h, k, s, p, ceil_mode=True)
 
-    def features(self, h: Tensor) -> Tensor:
-        kind, k = ('avg', self.extra_pool) if isinstance(self.extra_pool, int) else self.extra_pool
-        return stdnorm((F.max_pool2d if kind == 'max' else F.avg_pool2d)(h, k, k, 0, ceil_mode=True)).flatten(1)
+
+@patch
+def features(self: SCFFConv, h: Tensor) -> Tensor:
+    kind, k = ('avg', self.extra_pool) if isinstance(self.extra_pool, int) else self.extra_pool
+    return stdnorm((F.max_pool2d if kind == 'max' else F.avg_pool2d)(h, k, k, 0, ceil_mode=True)).flatten(1)
 
 # %% ../nbs/13_scff.ipynb #11d5e71f
 class SCFFNet(FFNet):
@@ -214,9 +220,7 @@ class SCFFNet(FFNet):
 class SCFFLoss(LayerLoss):
     "SCFF's loss: softplus(th1 - G+) + softplus(G- - th2) + lam*|G+|; G the mean of ReLU(z)^2 over channels."
 
-    def __init__(
-        self, th1: float | list = 1.0, th2: float | list = 2.0, lam: float | list = 0.0
-    ):  # one value, or one per layer
+    def __init__(self, th1: float | list = 1.0, th2: float | list = 2.0, lam: float | list = 0.0):  # one, or per layer
         n = max(len(v) if isinstance(v, (list, tuple)) else 1 for v in (th1, th2, lam))
         for i in range(n):
             a, b = (v[min(i, len(v) - 1)] if isinstance(v, (list, tuple)) else v for v in (th1, th2))
@@ -234,16 +238,18 @@ class SCFFLoss(LayerLoss):
     def goodness(self, i, a):
         return F.relu(a).pow(2).mean(1)
 
-    def __call__(self, i, st):
-        g = st.g[i]
-        gp, gn = g[: st.B], g[st.B :]
-        reg = gp.flatten(1).norm(dim=1) if gp.ndim > 1 else gp.abs()
-        th1, th2, lam = (at_layer(v, i) for v in (self.th1, self.th2, self.lam))
-        loss = F.softplus(th1 - gp).mean() + F.softplus(gn - th2).mean() + lam * reg.mean()
-        return loss, gp.mean(), gn.mean()
-
     def __repr__(self):
         return f'SCFFLoss(th1={self.th1}, th2={self.th2}, lam={self.lam})'
+
+# %% ../nbs/13_scff.ipynb #0b0bc20c
+@patch
+def __call__(self: SCFFLoss, i, st):
+    g = st.g[i]
+    gp, gn = g[: st.B], g[st.B :]
+    reg = gp.flatten(1).norm(dim=1) if gp.ndim > 1 else gp.abs()
+    th1, th2, lam = (at_layer(v, i) for v in (self.th1, self.th2, self.lam))
+    loss = F.softplus(th1 - gp).mean() + F.softplus(gn - th2).mean() + lam * reg.mean()
+    return loss, gp.mean(), gn.mean()
 
 # %% ../nbs/13_scff.ipynb #e1d6fdfb
 def step_decay(
@@ -265,103 +271,79 @@ def _conv(c, k, pad, pool, act, extra=2):
 _MAX, _AVG = ('max', 4, 2, 1), ('avg', 2, 2, 0)
 _CIFAR = [_conv(96, 5, 2, _MAX, 'triangle'), _conv(384, 3, 1, _MAX, 'triangle'), _conv(1536, 3, 1, _AVG, 'relu')]
 _CIFAR_NORM = ((0.4914, 0.4822, 0.4465), (0.2023, 0.1994, 0.2010))  # ContrastFF_CIFAR.py's Normalize
-SCFF_PRESETS = {
-    'mnist': dict(  # config.json "MNIST"; pairs and readout from ContrastFF_MNIST.py
-        layers=[dict(n=2000, act='triangle'), dict(n=2000, act='triangle')],  # "channels" 2000, "act": 1 (triangle)
-        concat=[1, 0],  # layer 2's "concat": [1, 0]
-        translate=2,  # RandomAffine(translate=(2/28, 2/28)): two views per pair, both layers
-        schedule='greedy',
-        lr=[0.003, 0.002],
-        wd=[1e-4, 1e-4],
-        gamma=[0.9, 0.6],
-        period=[1000, 1500],
-        th1=[4.0, 1.0],
-        th2=[6.0, 1.0],
-        lam=[1e-4, 0.0],  # "lamda"
-        epochs=[20, 9],
-        out_dropout=[0.1, 0.2],
-        dropout=0.2,
-        eval_frequency=10,
-    ),
-    'digits': dict(  # ours: the MNIST recipe scaled to 8x8 digits (see above)
-        layers=[dict(n=200, act='triangle'), dict(n=200, act='relu')],
-        concat=[1, 0],
-        schedule='greedy',
-        lr=[0.01, 0.01],
-        wd=[1e-4, 1e-4],
-        gamma=[0.9, 0.6],
-        period=[15, 15],
-        th1=[1.0, 1.0],
-        th2=[2.0, 2.0],
-        lam=[1e-4, 0.0],
-        epochs=[20, 9],
-        out_dropout=[0.1, 0.2],
-        dropout=0.2,
-        eval_frequency=10,
-    ),
-    'cifar10': dict(  # config.json "CIFAR"
-        layers=_CIFAR,
-        concat=[1, 0, 1],  # the greedy runs' flags: [1], [1, 0], [1, 1, 1] (see above)
-        schedule='greedy',
-        lr=[0.01, 0.002, 2e-4],
-        wd=[1e-4, 1e-4, 3e-4],
-        gamma=[0.7, 0.8, 1.0],
-        period=[1000, 100, 500],
-        th1=[0.0, 5.0, 6.0],
-        th2=[1.0, 9.0, 10.0],
-        lam=[0.0012, 0.0007, 0.0005],
-        epochs=[6, 4, 21],
-        out_dropout=[0.1, 0.1, 0.2],
-        dropout=0.2,
-        flip=True,  # RandomHorizontalFlip (augment="no")
-        norm=_CIFAR_NORM,
-        eval_frequency=5,
-    ),
-    'cifar10_parallel': dict(  # SCFF_CIFAR_Parallel.py's defaults
-        layers=_CIFAR,
-        concat=[1, 0, 1],
-        schedule='parallel',
-        lr=[0.02, 0.001, 4e-4],
-        wd=[1e-4, 3e-4, 1e-4],
-        gamma=[0.99, 0.9, 0.99],
-        period=[500, 500, 500],
-        th1=[1.0, 4.0, 5.0],
-        th2=[2.0, 5.0, 7.0],
-        lam=[0.0008, 0.0004, 0.0016],
-        epochs=[6, 6, 13],
-        out_dropout=[0.2, 0.2, 0.2],
-        dropout=0.2,
-        flip=True,
-        norm=_CIFAR_NORM,
-        eval_frequency=5,
-    ),
-    'stl10': dict(  # config.json "STL"; data and augmentation from ContrastFF_STL.py
-        layers=[  # "channels", "kernel_size", "pad", (pooltype, pool_size, stride_size, padding), act, extra pool
-            _conv(96, 5, 2, _MAX, 'triangle', ('avg', 4)),
-            _conv(384, 3, 1, _MAX, 'triangle', ('avg', 4)),
-            _conv(1536, 3, 1, ('max', 4, 2, 1), 'relu', ('avg', 4)),
-            _conv(6144, 3, 1, ('max', 2, 2, 0), 'triangle', ('max', 3)),
-        ],
-        concat=[1, 0, 0, 1],  # layer 4's "concat": [1, 1, 1, 1]; layers 2 and 3 take the pairs of the layer below
-        schedule='greedy',
-        lr=[0.026, 0.003, 0.001, 8e-5],
-        wd=[1e-3, 3e-4, 0.0, 1e-3],
-        gamma=[0.99, 0.8, 1.0, 1.0],
-        period=[1000, 200, 500, 500],
-        th1=[0.0, 5.0, 6.0, 5.0],
-        th2=[2.0, 8.0, 8.0, 10.0],
-        lam=[0.0, 0.0015, 0.005, 0.008],
-        epochs=[4, 5, 12, 12],
-        out_dropout=[0.4, 0.4, 0.4, 0.6],
-        dropout=0.6,
-        readout_layers=[2, 3],  # "Layer_out": [2, 3]
-        flip=True,
-        crop=4,  # RandomCrop(96, padding=4), black padding
-        norm=((0.4914, 0.4822, 0.4465), (0.2471, 0.2435, 0.2616)),  # ContrastFF_STL.py's Normalize
-        scff_split='unlabeled',  # SCFF trains on the 100k unlabeled images, the readout on the 5k labelled ones
-        eval_frequency=5,
-    ),
-}
+SCFF_PRESETS = {}  # name -> recipe, one per cell below
+
+# %% ../nbs/13_scff.ipynb #ef557fe2
+SCFF_PRESETS['mnist'] = dict(  # config.json "MNIST"; pairs and readout from ContrastFF_MNIST.py
+    layers=[dict(n=2000, act='triangle'), dict(n=2000, act='triangle')],  # "channels" 2000, "act": 1 (triangle)
+    concat=[1, 0],  # layer 2's "concat": [1, 0]
+    translate=2,  # RandomAffine(translate=(2/28, 2/28)): two views per pair, both layers
+    schedule='greedy',
+    lr=[0.003, 0.002], wd=[1e-4, 1e-4], gamma=[0.9, 0.6], period=[1000, 1500],
+    th1=[4.0, 1.0], th2=[6.0, 1.0],
+    lam=[1e-4, 0.0],  # "lamda"
+    epochs=[20, 9], out_dropout=[0.1, 0.2], dropout=0.2,
+    eval_frequency=10,
+)
+
+# %% ../nbs/13_scff.ipynb #e36b40af
+SCFF_PRESETS['digits'] = dict(  # ours: the MNIST recipe scaled to 8x8 digits (see above)
+    layers=[dict(n=200, act='triangle'), dict(n=200, act='relu')],
+    concat=[1, 0],
+    schedule='greedy',
+    lr=[0.01, 0.01], wd=[1e-4, 1e-4], gamma=[0.9, 0.6], period=[15, 15],
+    th1=[1.0, 1.0], th2=[2.0, 2.0], lam=[1e-4, 0.0],
+    epochs=[20, 9], out_dropout=[0.1, 0.2], dropout=0.2,
+    eval_frequency=10,
+)
+
+# %% ../nbs/13_scff.ipynb #2dbed212
+SCFF_PRESETS['cifar10'] = dict(  # config.json "CIFAR"
+    layers=_CIFAR,
+    concat=[1, 0, 1],  # the greedy runs' flags: [1], [1, 0], [1, 1, 1] (see above)
+    schedule='greedy',
+    lr=[0.01, 0.002, 2e-4], wd=[1e-4, 1e-4, 3e-4], gamma=[0.7, 0.8, 1.0], period=[1000, 100, 500],
+    th1=[0.0, 5.0, 6.0], th2=[1.0, 9.0, 10.0], lam=[0.0012, 0.0007, 0.0005],
+    epochs=[6, 4, 21], out_dropout=[0.1, 0.1, 0.2], dropout=0.2,
+    flip=True,  # RandomHorizontalFlip (augment="no")
+    norm=_CIFAR_NORM,
+    eval_frequency=5,
+)
+
+# %% ../nbs/13_scff.ipynb #51ca19d0
+SCFF_PRESETS['cifar10_parallel'] = dict(  # SCFF_CIFAR_Parallel.py's defaults
+    layers=_CIFAR,
+    concat=[1, 0, 1],
+    schedule='parallel',
+    lr=[0.02, 0.001, 4e-4], wd=[1e-4, 3e-4, 1e-4], gamma=[0.99, 0.9, 0.99], period=[500, 500, 500],
+    th1=[1.0, 4.0, 5.0], th2=[2.0, 5.0, 7.0], lam=[0.0008, 0.0004, 0.0016],
+    epochs=[6, 6, 13], out_dropout=[0.2, 0.2, 0.2], dropout=0.2,
+    flip=True,
+    norm=_CIFAR_NORM,
+    eval_frequency=5,
+)
+
+# %% ../nbs/13_scff.ipynb #93e6435e
+SCFF_PRESETS['stl10'] = dict(  # config.json "STL"; data and augmentation from ContrastFF_STL.py
+    layers=[  # "channels", "kernel_size", "pad", (pooltype, pool_size, stride_size, padding), act, extra pool
+        _conv(96, 5, 2, _MAX, 'triangle', ('avg', 4)),
+        _conv(384, 3, 1, _MAX, 'triangle', ('avg', 4)),
+        _conv(1536, 3, 1, ('max', 4, 2, 1), 'relu', ('avg', 4)),
+        _conv(6144, 3, 1, ('max', 2, 2, 0), 'triangle', ('max', 3)),
+    ],
+    concat=[1, 0, 0, 1],  # layer 4's "concat": [1, 1, 1, 1]; layers 2 and 3 take the pairs of the layer below
+    schedule='greedy',
+    lr=[0.026, 0.003, 0.001, 8e-5], wd=[1e-3, 3e-4, 0.0, 1e-3], gamma=[0.99, 0.8, 1.0, 1.0],
+    period=[1000, 200, 500, 500],
+    th1=[0.0, 5.0, 6.0, 5.0], th2=[2.0, 8.0, 8.0, 10.0], lam=[0.0, 0.0015, 0.005, 0.008],
+    epochs=[4, 5, 12, 12], out_dropout=[0.4, 0.4, 0.4, 0.6], dropout=0.6,
+    readout_layers=[2, 3],  # "Layer_out": [2, 3]
+    flip=True,
+    crop=4,  # RandomCrop(96, padding=4), black padding
+    norm=((0.4914, 0.4822, 0.4465), (0.2471, 0.2435, 0.2616)),  # ContrastFF_STL.py's Normalize
+    scff_split='unlabeled',  # SCFF trains on the 100k unlabeled images, the readout on the 5k labelled ones
+    eval_frequency=5,
+)
 PRESET_OF = dict(digits='digits', mnist='mnist', fmnist='mnist', cifar10='cifar10', svhn='cifar10', stl10='stl10')
 
 # %% ../nbs/13_scff.ipynb #7f7c8c4d
@@ -403,26 +385,12 @@ def _augment(p: dict):
         return lambda x, g: random_flip(random_crop(x, p['crop'], g, fill), g)
     return random_flip if p.get('flip') else None
 
-
+# %% ../nbs/13_scff.ipynb #c68fd015
 _PER_LAYER = ('epochs', 'lr', 'wd', 'gamma', 'period', 'th1', 'th2', 'lam', 'channels')
 
 
-def scff_learner(
-    data: FFData,
-    preset: str | dict | None = None,  # default: the preset of `data`'s dataset
-    schedule: str | None = None,  # 'greedy' or 'parallel'
-    bs: int = 100,
-    readout=True,  # True: `SCFFReadout` with the preset's dropout; None: no readout
-    cbs: list | None = None,
-    seed: int = 0,
-    unlabeled: Split
-    | None = None,  # images SCFF trains on instead of `data.train` (STL-10's unlabeled split); the readout still fits on `data.train`
-    **kw,  # per-layer settings: epochs, lr, wd, gamma, period, th1, th2, lam, channels (one value or one per layer)
-) -> FFLearner:
-    "An SCFF learner for `data`: the preset's network, pairs, loss, AdamW with exponential decay, schedule and readout."
-    if preset is None and data.name not in PRESET_OF:
-        raise ValueError(f"No SCFF preset for dataset {data.name!r}: pass preset= (one of {', '.join(SCFF_PRESETS)}).")
-    p = get_preset(preset or PRESET_OF[data.name])
+def _set_per_layer(p: dict, kw: dict):
+    "Set the per-layer settings `kw` (one value, or one per layer) and `eval_frequency` in preset `p`; None: keep."
     L = len(p['layers'])
     for k, v in kw.items():
         if k == 'eval_frequency':
@@ -439,53 +407,55 @@ def scff_learner(
                 s['n' if 'n' in s else 'c'] = int(check_positive('channels', c))
         else:
             p[k] = v
+
+# %% ../nbs/13_scff.ipynb #cfaf96b0
+def _scff_preset(data: FFData, preset: str | dict | None, schedule: str | None, kw: dict) -> dict:
+    "A copy of `preset` (default: `data`'s) with the settings `kw` and `schedule` applied, checked."
+    if preset is None and data.name not in PRESET_OF:
+        raise ValueError(f"No SCFF preset for dataset {data.name!r}: pass preset= (one of {', '.join(SCFF_PRESETS)}).")
+    p = get_preset(preset or PRESET_OF[data.name])
+    _set_per_layer(p, kw)
     p['schedule'] = schedule or p['schedule']
     if p['schedule'] not in ('greedy', 'parallel'):
         raise ValueError(f"Unknown schedule {p['schedule']!r}: use 'greedy' or 'parallel'.")
     for k in ('lr', 'gamma', 'period'):
         check_positive(k, p[k])
+    return p
+
+# %% ../nbs/13_scff.ipynb #3b686da4
+def scff_learner(
+    data: FFData,
+    preset: str | dict | None = None,  # default: the preset of `data`'s dataset
+    schedule: str | None = None,  # 'greedy' or 'parallel'
+    bs: int = 100,
+    readout=True,  # True: `SCFFReadout` with the preset's dropout; None: no readout
+    cbs: list | None = None,
+    seed: int = 0,
+    unlabeled: Split | None = None,  # SCFF trains on these, not `data.train` (STL-10's unlabeled); the readout fits `data.train`
+    **kw,  # per-layer settings: epochs, lr, wd, gamma, period, th1, th2, lam, channels (one value or one per layer)
+) -> FFLearner:
+    "An SCFF learner for `data`: the preset's network, pairs, loss, AdamW with exponential decay, schedule and readout."
+    p = _scff_preset(data, preset, schedule, kw)
     set_seed(seed)
     net = scff_net(p, data.shape).to(data.train.x.device)
-    ro = (
-        SCFFReadout(p['dropout'], flip=p.get('flip', False), layers=p.get('readout_layers'), train=data.train)
-        if readout is True
-        else readout
-    )
+    if readout is True:
+        readout = SCFFReadout(p['dropout'], flip=p.get('flip', False), layers=p.get('readout_layers'), train=data.train)
     if unlabeled is not None:
         data = FFData(data.name, unlabeled, data.valid, data.test, data.shape, data.n_classes)
-    return FFLearner(
-        net,
-        data,
-        SCFFNegatives(p.get('translate', 0)),
-        loss=SCFFLoss(p['th1'], p['th2'], p['lam']),
-        lr=p['lr'],
-        wd=p['wd'],
-        opt='adamw',
-        bs=bs,
-        schedule='layerwise' if p['schedule'] == 'greedy' else 'parallel',
-        epochs=p['epochs'],
-        lr_sched=step_decay(p['gamma'], p['period']),
-        eval_frequency=p['eval_frequency'],
-        readout=ro,
-        tfm=_augment(p),
-        cbs=cbs,
-        seed=seed,
-    )
+    sched = 'layerwise' if p['schedule'] == 'greedy' else 'parallel'
+    return FFLearner(net, data, SCFFNegatives(p.get('translate', 0)), loss=SCFFLoss(p['th1'], p['th2'], p['lam']),
+                     lr=p['lr'], wd=p['wd'], opt='adamw', bs=bs, schedule=sched, epochs=p['epochs'],
+                     lr_sched=step_decay(p['gamma'], p['period']), eval_frequency=p['eval_frequency'], readout=readout,
+                     tfm=_augment(p), cbs=cbs, seed=seed)
 
 # %% ../nbs/13_scff.ipynb #be6570bb
 def scff_features(model: SCFFNet, neg: Negatives, x: Tensor, bs: int = 500) -> list:
     "Per-layer readout features of images `x`, shown as positive pairs (`layer_features` through SCFF's `feature`)."
     return layer_features(model, x, neg, bs=bs)
 
-
+# %% ../nbs/13_scff.ipynb #ba9356ae
 def fit_head(
-    f: Tensor,
-    y: Tensor,
-    n_classes: int = 10,
-    dropout: float = 0.2,
-    epochs: int = 50,
-    lr: float = 1e-3,
-    bs: int = 64,
+    f: Tensor, y: Tensor, n_classes: int = 10, dropout: float = 0.2, epochs: int = 50, lr: float = 1e-3, bs: int = 64,
     f_flip: Tensor | None = None,  # features of the flipped images: each sample is drawn flipped with probability 1/2
     seed: int = 0,
 ) -> nn.Module:
@@ -495,16 +465,13 @@ def fit_head(
         torch.manual_seed(seed)
         head = nn.Sequential(nn.Dropout(dropout), nn.Linear(f.shape[1], n_classes)).to(f.device)
         opt = torch.optim.Adam(head.parameters(), lr=lr)
-        sched = torch.optim.lr_scheduler.MultiStepLR(
-            opt, [int(epochs * r) for r in (0.2, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9)], 0.5
-        )
+        milestones = [int(epochs * r) for r in (0.2, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9)]
+        sched = torch.optim.lr_scheduler.MultiStepLR(opt, milestones, 0.5)
         for _ in range(epochs):
             for idx in torch.randperm(len(y), generator=g, device=f.device).split(bs):
-                xb = (
-                    f[idx]
-                    if f_flip is None
-                    else torch.where(torch.rand(len(idx), 1, generator=g, device=f.device) < 0.5, f_flip[idx], f[idx])
-                )
+                xb = f[idx]
+                if f_flip is not None:
+                    xb = torch.where(torch.rand(len(idx), 1, generator=g, device=f.device) < 0.5, f_flip[idx], xb)
                 loss = F.cross_entropy(head(xb), y[idx])
                 opt.zero_grad()
                 loss.backward()
@@ -512,20 +479,15 @@ def fit_head(
             sched.step()
     return head.eval()
 
-
+# %% ../nbs/13_scff.ipynb #c7c70a12
 class SCFFReadout:
     "A linear probe per layer, and the reference's Dropout + Linear readout on the `layers` (kept in `.head`)."
 
     def __init__(
         self,
-        dropout: float = 0.2,
-        epochs: int = 50,
-        probe_epochs: int = 10,
-        flip: bool = False,
-        per_layer: bool = True,
+        dropout: float = 0.2, epochs: int = 50, probe_epochs: int = 10, flip: bool = False, per_layer: bool = True,
         layers: list | None = None,  # indices of the layers the head reads (None: all)
-        train: Split
-        | None = None,  # the labelled images the probes and head fit on (None: the learner's training split)
+        train: Split | None = None,  # the labelled images the probes and head fit on (None: the learner's train split)
     ):
         store_attr()
 
@@ -541,32 +503,40 @@ class SCFFReadout:
         self.head = fit_head(self.select(ftr), tr.y, n, self.dropout, self.epochs, f_flip=fl)
         return dict(layers=per, overall=linear_accuracy(self.head, self.select(fte), split.y))
 
-    def select(self, fs: list) -> Tensor:
-        "The head's input: the features of the readout's `layers`, concatenated."
-        return torch.cat([fs[i] for i in (self.layers or range(len(fs)))], 1)
-
-    def score(self, learn, split: Split) -> float:
-        "Accuracy on `split` of the head fitted by the last evaluation, without fitting again (the test set's one look)."
-        return float(
-            linear_accuracy(self.head, self.select(scff_features(learn.model, learn.negatives, split.x)), split.y)
-        )
-
-    def logits(self, net: nn.Module, neg, x: Tensor, kind: str = 'mean') -> Tensor:
-        "The fitted head's logits on the features of its layers."
-        if getattr(self, 'head', None) is None:
-            raise ValueError("The SCFF readout has no head yet: evaluate the learner (or load a run) first.")
-        return self.head(self.select(scff_features(net, neg, x)))
-
-    def state(self) -> dict:
-        return {} if getattr(self, 'head', None) is None else dict(head=self.head.state_dict())
-
-    def load_state(self, d: dict):
-        if d:
-            w = d['head']['1.weight']
-            self.head = nn.Sequential(nn.Dropout(self.dropout), nn.Linear(w.shape[1], w.shape[0])).to(w.device).eval()
-            self.head.load_state_dict(d['head'])
+# %% ../nbs/13_scff.ipynb #039ac3f1
+@patch
+def select(self: SCFFReadout, fs: list) -> Tensor:
+    "The head's input: the features of the readout's `layers`, concatenated."
+    return torch.cat([fs[i] for i in (self.layers or range(len(fs)))], 1)
 
 
+@patch
+def score(self: SCFFReadout, learn, split: Split) -> float:
+    "Accuracy on `split` of the head fitted by the last evaluation, without fitting again (the test set's one look)."
+    return float(linear_accuracy(self.head, self.select(scff_features(learn.model, learn.negatives, split.x)), split.y))
+
+
+@patch
+def logits(self: SCFFReadout, net: nn.Module, neg, x: Tensor, kind: str = 'mean') -> Tensor:
+    "The fitted head's logits on the features of its layers."
+    if getattr(self, 'head', None) is None:
+        raise ValueError("The SCFF readout has no head yet: evaluate the learner (or load a run) first.")
+    return self.head(self.select(scff_features(net, neg, x)))
+
+# %% ../nbs/13_scff.ipynb #5e9639a3
+@patch
+def state(self: SCFFReadout) -> dict:
+    return {} if getattr(self, 'head', None) is None else dict(head=self.head.state_dict())
+
+
+@patch
+def load_state(self: SCFFReadout, d: dict):
+    if d:
+        w = d['head']['1.weight']
+        self.head = nn.Sequential(nn.Dropout(self.dropout), nn.Linear(w.shape[1], w.shape[0])).to(w.device).eval()
+        self.head.load_state_dict(d['head'])
+
+# %% ../nbs/13_scff.ipynb #657f0a21
 def head_accuracy(
     model: SCFFNet,
     neg: Negatives,
@@ -584,7 +554,7 @@ def head_accuracy(
     head = fit_head(sel(train.x), train.y, n_classes, dropout, epochs)
     return {k: float(linear_accuracy(head, sel(s.x), s.y)) for k, s in splits.items()}
 
-
+# %% ../nbs/13_scff.ipynb #986cbfc1
 def with_random_layers(model: SCFFNet, keep: int = 1, seed: int = 0) -> SCFFNet:
     "A copy of `model` whose layers from `keep` on are back to their initial weights under `seed` (untrained)."
     with torch.random.fork_rng(devices=[]):

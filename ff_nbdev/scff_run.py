@@ -22,6 +22,16 @@ from . import __version__
 __all__ = ['read_unlabeled', 'scff_run', 'scff_parser', 'scff_report', 'ff_scff']
 
 # %% ../nbs/13a_scff_run.ipynb #d778a404
+def _decode_stl(raw, norm: tuple | None, dev, chunk: int):
+    "STL-10's uint8 images (stored column-major) as float32 on `dev`, normalised by `norm`, `chunk` images at a time."
+    m, s = (torch.tensor(v, device=dev).view(1, -1, 1, 1) for v in (norm or ((0.0,) * 3, (1.0,) * 3)))
+    x = torch.empty(len(raw), 3, 96, 96, device=dev)
+    for i in range(0, len(raw), chunk):
+        b = torch.from_numpy(np.ascontiguousarray(raw[i : i + chunk].transpose(0, 1, 3, 2))).to(dev)  # column-major
+        x[i : i + chunk] = (b.float() / 255 - m) / s
+    return x
+
+# %% ../nbs/13a_scff_run.ipynb #ff367cd0
 def read_unlabeled(
     root: str | Path | None = None,  # data root (default: env FF_DATA, else ~/.ff_nbdev/data)
     norm: tuple | None = None,  # (mean, std) per channel
@@ -40,43 +50,14 @@ def read_unlabeled(
         raise ValueError(
             f"{f} holds {raw.size} bytes, not a multiple of 27648 (one 3x96x96 image): replace it with the original file."
         )
-    raw = raw.reshape(-1, 3, 96, 96)[:n]
     dev = default_device(device)
-    m, s = (torch.tensor(v, device=dev).view(1, -1, 1, 1) for v in (norm or ((0.0,) * 3, (1.0,) * 3)))
-    x = torch.empty(len(raw), 3, 96, 96, device=dev)
-    for i in range(0, len(raw), chunk):
-        b = torch.from_numpy(np.ascontiguousarray(raw[i : i + chunk].transpose(0, 1, 3, 2))).to(dev)  # column-major
-        x[i : i + chunk] = (b.float() / 255 - m) / s
+    x = _decode_stl(raw.reshape(-1, 3, 96, 96)[:n], norm, dev, chunk)
     return Split(x, torch.full((len(x),), -1, dtype=torch.long, device=dev))
 
 # %% ../nbs/13a_scff_run.ipynb #374b0529
-def scff_run(
-    dataset: str = 'digits',
-    preset: str | None = None,
-    schedule: str | None = None,
-    alleps: list | None = None,
-    eval_frequency: int | None = None,
-    lr: list | None = None,
-    th1: list | None = None,
-    th2: list | None = None,
-    channels: list | None = None,
-    device: str | None = None,
-    seed: int = 0,
-    save_model: bool = False,
-    out: str | None = None,
-    overwrite: bool = False,
-    data_root: str | None = None,
-    download: bool = False,
-    quiet: bool = False,
-    n_train: int | None = None,
-    cbs: list | None = None,
-    valid: float
-    | int = 0,  # a validation split carved from training (a count or a fraction): curves on it, test once at the end
-    valid_seed: int = 0,  # seed of the validation split
-) -> dict:
-    "Train SCFF with a preset on `dataset`, evaluate, and write the run folder `out` (None: no files)."
-    name = dataset_name(dataset)
-    if preset is None:
+def _scff_plan(name: str, preset: str | None, schedule: str | None, alleps, out, overwrite: bool) -> tuple:
+    "The preset's name and settings (default: the dataset's), the epochs checked, `out` emptied if `overwrite`."
+    if preset is None:  # CIFAR-10 and SVHN with --schedule parallel: the parallel recipe
         preset = 'cifar10_parallel' if schedule == 'parallel' and PRESET_OF[name] == 'cifar10' else PRESET_OF[name]
     p = get_preset(preset)
     if alleps is not None:
@@ -85,92 +66,90 @@ def scff_run(
         if not overwrite:
             raise ValueError(f"{out} already holds files: pass --overwrite to replace them, or choose another --out.")
         shutil.rmtree(out) if Path(out).is_dir() else Path(out).unlink()
-    data = load_data(
-        name,
-        root=data_root,
-        download=download,
-        device=default_device(device),
-        normalize=tuple(p.get('norm') or ()) or True,
-        valid=valid,
-        seed=valid_seed,
-    )
+    return preset, p
+
+# %% ../nbs/13a_scff_run.ipynb #f76435d2
+def _scff_data(name: str, p: dict, root, download: bool, device, n_train, valid, valid_seed: int) -> tuple:
+    "The dataset normalised as preset `p` says, training cut to `n_train`; STL-10's unlabeled images if `p` uses them."
+    data = load_data(name, root=root, download=download, device=default_device(device),
+                     normalize=tuple(p.get('norm') or ()) or True, valid=valid, seed=valid_seed)
     if n_train:
-        data = FFData(
-            data.name,
-            data.train[: check_positive('n_train', n_train)],
-            data.valid,
-            data.test,
-            data.shape,
-            data.n_classes,
-        )
-    unl = (
-        read_unlabeled(data_root, p.get('norm'), data.train.x.device, n_train)
-        if p.get('scff_split') == 'unlabeled' and name == 'stl10'
-        else None
-    )
-    config = dict(
-        dataset=name,
-        preset=preset,
-        schedule=schedule or p['schedule'],
-        alleps=alleps,
-        lr=lr,
-        th1=th1,
-        th2=th2,
-        channels=channels,
-        seed=seed,
-        valid=valid,
-        valid_seed=valid_seed,
-        scff_train=len(unl) if unl is not None else len(data.train),
-    )
-    cbs = [ProgressCB(bar=not quiet, verbose=not quiet)] + ([HistoryCB(out, config)] if out else []) + list(cbs or [])
-    learn = scff_learner(
-        data,
-        p,
-        schedule,
-        cbs=cbs,
-        seed=seed,
-        epochs=alleps,
-        lr=lr,
-        th1=th1,
-        th2=th2,
-        channels=channels,
-        eval_frequency=eval_frequency,
-        unlabeled=unl,
-    )
-    learn.fit()
-    h = learn.history[-1]
-    ev = 'valid' if data.valid is not None else 'test'
-    res = dict(
-        config,
-        layers=h['layers'],
-        overall=h['overall'],
+        tr = data.train[: check_positive('n_train', n_train)]
+        data = FFData(data.name, tr, data.valid, data.test, data.shape, data.n_classes)
+    unl = None
+    if p.get('scff_split') == 'unlabeled' and name == 'stl10':
+        unl = read_unlabeled(root, p.get('norm'), data.train.x.device, n_train)
+    return data, unl
+
+# %% ../nbs/13a_scff_run.ipynb #5183427d
+def _scff_results(learn, data: FFData, config: dict, valid_seed: int) -> dict:
+    "The run's results: its settings, the last evaluation, the test (once, after a validation split) and times."
+    h, ev = learn.history[-1], 'valid' if data.valid is not None else 'test'
+    if ev == 'valid':
+        test = dict(overall=learn.readout.score(learn, data.test))
+        protocol = f"curves on a {len(data.valid)}-image validation split (seed {valid_seed}) carved from training; test evaluated once, at the end, with the last head"
+    else:
+        test = dict(layers=h['layers'], overall=h['overall'])
+        protocol = 'no validation split: the curves are on the test set'
+    return dict(
+        config, layers=h['layers'], overall=h['overall'],
         eval_split=ev,  # where the curves, and any choice made from them, were measured
-        valid=dict(layers=h['layers'], overall=h['overall']) if ev == 'valid' else None,
-        test=dict(overall=learn.readout.score(learn, data.test))
-        if ev == 'valid'
-        else dict(layers=h['layers'], overall=h['overall']),
-        protocol=(
-            f"curves on a {len(data.valid)}-image validation split (seed {valid_seed}) carved from training; test evaluated once, at the end, with the last head"
-            if ev == 'valid'
-            else 'no validation split: the curves are on the test set'
-        ),
-        epochs=learn.epoch,
-        train_seconds=round(learn.train_seconds, 2),
-        fit_seconds=round(learn.fit_time, 2),
-        device=str(learn.device),
-        n_train=len(data.train),
+        valid=dict(layers=h['layers'], overall=h['overall']) if ev == 'valid' else None, test=test, protocol=protocol,
+        epochs=learn.epoch, train_seconds=round(learn.train_seconds, 2), fit_seconds=round(learn.fit_time, 2),
+        device=str(learn.device), n_train=len(data.train),
     )
+
+# %% ../nbs/13a_scff_run.ipynb #d4a116f0
+def _write_scff_run(out, res: dict, learn, name: str, seed: int, save_model: bool):
+    "`results.json` in `out`; with `save_model`, the run itself in the one run format."
+    Path(out, 'results.json').write_text(json.dumps(res, indent=1))
+    if save_model:  # the one run format: `load_run(out)` rebuilds it through the `scff` recipe
+        c = RunConfig(model='scff', dataset=name, epochs=listify(learn.epochs), seed=seed,
+                      eval_frequency=learn.eval_frequency)
+        save_run(learn, out, resolved_config(learn, c))
+
+# %% ../nbs/13a_scff_run.ipynb #13e56a5c
+def scff_run(
+    dataset: str = 'digits', preset: str | None = None, schedule: str | None = None, alleps: list | None = None,
+    eval_frequency: int | None = None, lr: list | None = None, th1: list | None = None, th2: list | None = None,
+    channels: list | None = None, device: str | None = None, seed: int = 0, save_model: bool = False,
+    out: str | None = None, overwrite: bool = False, data_root: str | None = None, download: bool = False,
+    quiet: bool = False, n_train: int | None = None, cbs: list | None = None,
+    valid: float | int = 0,  # validation images carved from training (count or fraction): curves on it, test at the end
+    valid_seed: int = 0,  # seed of the validation split
+) -> dict:
+    "Train SCFF with a preset on `dataset`, evaluate, and write the run folder `out` (None: no files)."
+    name = dataset_name(dataset)
+    preset, p = _scff_plan(name, preset, schedule, alleps, out, overwrite)
+    data, unl = _scff_data(name, p, data_root, download, device, n_train, valid, valid_seed)
+    config = dict(dataset=name, preset=preset, schedule=schedule or p['schedule'], alleps=alleps, lr=lr, th1=th1,
+                  th2=th2, channels=channels, seed=seed, valid=valid, valid_seed=valid_seed,
+                  scff_train=len(unl) if unl is not None else len(data.train))
+    cbs = [ProgressCB(bar=not quiet, verbose=not quiet)] + ([HistoryCB(out, config)] if out else []) + list(cbs or [])
+    learn = scff_learner(data, p, schedule, cbs=cbs, seed=seed, epochs=alleps, lr=lr, th1=th1, th2=th2,
+                         channels=channels, eval_frequency=eval_frequency, unlabeled=unl).fit()
+    res = _scff_results(learn, data, config, valid_seed)
     if out:
-        Path(out, 'results.json').write_text(json.dumps(res, indent=1))
-        if save_model:  # the one run format: `load_run(out)` rebuilds it through the `scff` recipe
-            c = RunConfig(
-                model='scff', dataset=name, epochs=listify(learn.epochs), seed=seed, eval_frequency=learn.eval_frequency
-            )
-            save_run(learn, out, resolved_config(learn, c))
+        _write_scff_run(out, res, learn, name, seed, save_model)
     res['learn'] = learn
     return res
 
 # %% ../nbs/13a_scff_run.ipynb #8dadb859
+def _scff_training_flags(a):
+    "The training flags of `ff-scff` (`a`: the parser's `add_argument`): schedule, epochs, rates, widths, device, seed."
+    a('--schedule', choices=['greedy', 'parallel'],
+      help="greedy (layer after layer) or parallel; default: the preset's")
+    a('--alleps', nargs='+', type=int, metavar='E', help='epochs per layer, e.g. --alleps 6 4 21')
+    a('--eval_frequency', '--eval-frequency', dest='eval_frequency', type=int, metavar='N',
+      help='evaluate every N epochs')
+    for k, h in (('lr', 'learning rates'), ('th1', 'positive thresholds'), ('th2', 'negative thresholds')):
+        a(f'--{k}', nargs='+', type=float, help=f'{h}: one, or one per layer')
+    a('--channels', nargs='+', type=int, help="layer widths (units or channels), one per layer; default: the preset's")
+    a('--device_num', '--device-num', dest='device_num', type=int, help='GPU number (cuda:N)')
+    a('--device', help='cpu, cuda or mps (default: the best available)')
+    a('--seed_num', '--seed-num', dest='seed_num', type=int, default=0, help='random seed (default 0)')
+
+# %% ../nbs/13a_scff_run.ipynb #406b50d2
 def scff_parser() -> argparse.ArgumentParser:
     "The flags of `ff-scff`, spelled as the SCFF research code spells them (hyphenated spellings work too)."
     p = argparse.ArgumentParser(
@@ -182,47 +161,19 @@ def scff_parser() -> argparse.ArgumentParser:
     a('--dataset', default='digits', help='digits (embedded, default), mnist, fmnist, cifar10, stl10, svhn')
     a('--data-root', '--data_root', dest='data_root', help='data folder (default: env FF_DATA, else ~/.ff_nbdev/data)')
     a('--download', action='store_true', help='download a missing dataset (needs internet)')
-    a(
-        '--schedule',
-        choices=['greedy', 'parallel'],
-        help="greedy (layer after layer) or parallel; default: the preset's",
-    )
-    a('--alleps', nargs='+', type=int, metavar='E', help='epochs per layer, e.g. --alleps 6 4 21')
-    a(
-        '--eval_frequency',
-        '--eval-frequency',
-        dest='eval_frequency',
-        type=int,
-        metavar='N',
-        help='evaluate every N epochs',
-    )
-    for k, h in (('lr', 'learning rates'), ('th1', 'positive thresholds'), ('th2', 'negative thresholds')):
-        a(f'--{k}', nargs='+', type=float, help=f'{h}: one, or one per layer')
-    a('--channels', nargs='+', type=int, help="layer widths (units or channels), one per layer; default: the preset's")
-    a('--device_num', '--device-num', dest='device_num', type=int, help='GPU number (cuda:N)')
-    a('--device', help='cpu, cuda or mps (default: the best available)')
-    a('--seed_num', '--seed-num', dest='seed_num', type=int, default=0, help='random seed (default 0)')
-    a(
-        '--save_model',
-        '--save-model',
-        dest='save_model',
-        action='store_true',
-        help='save the trained network to OUT/model.pt',
-    )
+    _scff_training_flags(a)
+    a('--save_model', '--save-model', dest='save_model', action='store_true',
+      help='save the trained network to OUT/model.pt')
     a('--out', default='scff_run', help='run folder (default scff_run)')
     a('--overwrite', action='store_true', help='replace the files of an earlier run in --out')
     a('--n-train', '--n_train', dest='n_train', type=int, help='use only the first N training images (quick tries)')
     a('--quiet', action='store_true', help='no progress bars or evaluation lines')
-    a(
-        '--valid',
-        type=float,
-        default=0,
-        help='validation images carved from training: a count (10000) or a fraction (0.1)',
-    )
+    a('--valid', type=float, default=0,
+      help='validation images carved from training: a count (10000) or a fraction (0.1)')
     a('--valid-seed', '--valid_seed', dest='valid_seed', type=int, default=0, help='seed of the validation split')
     return p
 
-
+# %% ../nbs/13a_scff_run.ipynb #2136ea57
 def scff_report(res: dict) -> str:
     "Per-layer probe and overall readout accuracy of a run, as printed by `ff-scff`."
     per = '  '.join(f"layer {i + 1} {a * 100:.2f}%" for i, a in enumerate(res['layers']) if a is not None)
@@ -233,33 +184,13 @@ def scff_report(res: dict) -> str:
     )
     return out + (f", {res['test']['overall'] * 100:.2f}% test accuracy (evaluated once)" if ev == 'valid' else '')
 
-
+# %% ../nbs/13a_scff_run.ipynb #e63376be
 def _ff_scff(argv):
     a = scff_parser().parse_args(argv)
     dev = a.device or (f'cuda:{a.device_num}' if a.device_num is not None else None)
-    res = scff_run(
-        a.dataset,
-        None,
-        a.schedule,
-        a.alleps,
-        a.eval_frequency,
-        a.lr,
-        a.th1,
-        a.th2,
-        a.channels,
-        dev,
-        a.seed_num,
-        a.save_model,
-        a.out,
-        a.overwrite,
-        a.data_root,
-        a.download,
-        a.quiet,
-        a.n_train,
-        None,
-        int(a.valid) if a.valid >= 1 else a.valid,
-        a.valid_seed,
-    )
+    res = scff_run(a.dataset, None, a.schedule, a.alleps, a.eval_frequency, a.lr, a.th1, a.th2, a.channels, dev,
+                   a.seed_num, a.save_model, a.out, a.overwrite, a.data_root, a.download, a.quiet, a.n_train, None,
+                   int(a.valid) if a.valid >= 1 else a.valid, a.valid_seed)
     print(scff_report(res))
     print(f"artefacts in {a.out}/")
     return res

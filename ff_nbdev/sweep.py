@@ -34,9 +34,9 @@ def _check_value(k: str, v, where: str):
     except (ValueError, TypeError) as e:
         raise ValueError(f"{where}: {e}") from None
 
-
-def load_sweep(src: str | Path | dict) -> dict:
-    "Read and check a sweep (a YAML file, YAML text or a dict): one clear error for any mistake, before any run."
+# %% ../nbs/18_sweep.ipynb #b007d244
+def _read_sweep(src: str | Path | dict) -> tuple:
+    "The sweep as read, its keys checked and the missing ones defaulted; and where it came from, for the errors."
     import yaml
 
     is_file = isinstance(src, Path) or (
@@ -50,24 +50,13 @@ def load_sweep(src: str | Path | dict) -> dict:
         raise ValueError(f"{where} must be a YAML mapping with keys {', '.join(KEYS)}.")
     if bad := [k for k in s if k not in KEYS]:
         raise ValueError(f"{where}: unknown key {', '.join(map(repr, bad))}: a sweep file has {', '.join(KEYS)}.")
-    s = dict(
-        method=s.get('method', 'grid'),
-        parameters=s.get('parameters') or {},
-        fixed=s.get('fixed') or {},
-        runs=s.get('runs'),
-        seed=s.get('seed', 0),
-    )
-    if s['method'] not in ('grid', 'random'):
-        raise ValueError(f"{where}: method {s['method']!r} is not known: use grid or random.")
-    if not s['parameters']:
-        raise ValueError(f"{where} has no parameters to sweep: add e.g. parameters: {{lr: [0.003, 0.01]}}.")
-    s['fixed'] = {k.replace('-', '_'): v for k, v in s['fixed'].items()}
-    s['parameters'] = {k.replace('-', '_'): v for k, v in s['parameters'].items()}
-    for k in ('out', 'overwrite'):
-        if k in s['fixed'] or k in s['parameters']:
-            raise ValueError(f"{where}: {k} is set by ff-sweep (each run gets its own folder): remove it.")
-    for k, v in s['fixed'].items():
-        _check_value(k, v, f"{where}, fixed")
+    s = dict(method=s.get('method', 'grid'), parameters=s.get('parameters') or {}, fixed=s.get('fixed') or {},
+             runs=s.get('runs'), seed=s.get('seed', 0))
+    return s, where
+
+# %% ../nbs/18_sweep.ipynb #6aa4153b
+def _check_parameters(s: dict, where: str):
+    "Check every swept option: a list of values (grid or random), or a range `{min, max, log}` (random only)."
     for k, vs in s['parameters'].items():
         w = f"{where}, parameters.{k}"
         if isinstance(vs, dict):
@@ -86,6 +75,23 @@ def load_sweep(src: str | Path | dict) -> dict:
             raise ValueError(f"{w} is an empty list: give at least one value.")
         for v in vs:
             _check_value(k, v, w)
+
+# %% ../nbs/18_sweep.ipynb #4d184bac
+def load_sweep(src: str | Path | dict) -> dict:
+    "Read and check a sweep (a YAML file, YAML text or a dict): one clear error for any mistake, before any run."
+    s, where = _read_sweep(src)
+    if s['method'] not in ('grid', 'random'):
+        raise ValueError(f"{where}: method {s['method']!r} is not known: use grid or random.")
+    if not s['parameters']:
+        raise ValueError(f"{where} has no parameters to sweep: add e.g. parameters: {{lr: [0.003, 0.01]}}.")
+    s['fixed'] = {k.replace('-', '_'): v for k, v in s['fixed'].items()}
+    s['parameters'] = {k.replace('-', '_'): v for k, v in s['parameters'].items()}
+    for k in ('out', 'overwrite'):
+        if k in s['fixed'] or k in s['parameters']:
+            raise ValueError(f"{where}: {k} is set by ff-sweep (each run gets its own folder): remove it.")
+    for k, v in s['fixed'].items():
+        _check_value(k, v, f"{where}, fixed")
+    _check_parameters(s, where)
     if s['method'] == 'random' and not (isinstance(s['runs'], int) and s['runs'] > 0):
         raise ValueError(f"{where}: method random needs runs: N (N >= 1).")
     return s
@@ -126,7 +132,7 @@ def claim_holder(path: str | Path) -> dict | None:
     except json.JSONDecodeError:
         return {}
 
-
+# %% ../nbs/18_sweep.ipynb #639f723a
 def claim_alive(path: str | Path) -> bool:
     "Whether the claim at `path` holds: its worker runs here, or runs on another host (we cannot tell: it holds)."
     h = claim_holder(path)
@@ -147,7 +153,17 @@ def claim_alive(path: str | Path) -> bool:
         return True  # it exists, run by another user
     return True
 
+# %% ../nbs/18_sweep.ipynb #1ecdfe77
+def _remove_stale(path: Path):
+    "Remove the claim at `path` if its worker is gone (checked again under a host-wide lock)."
+    import fcntl  # a stale claim is judged on its own host only: a host-wide lock serialises the take-over
 
+    with open(path.parent / '.takeover.lock', 'a') as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not claim_alive(path):
+            path.unlink(missing_ok=True)
+
+# %% ../nbs/18_sweep.ipynb #c7fd905b
 def claim(path: str | Path) -> bool:
     "Claim one config for this worker: create `path` atomically, holding our host and pid; take over a stale claim."
     path = Path(path)
@@ -161,12 +177,7 @@ def claim(path: str | Path) -> bool:
         except FileExistsError:
             if attempt == 2 or claim_alive(path):
                 return False
-            import fcntl  # a stale claim is judged on its own host only: a host-wide lock serialises the take-over
-
-            with open(path.parent / '.takeover.lock', 'a') as lock:
-                fcntl.flock(lock, fcntl.LOCK_EX)
-                if not claim_alive(path):
-                    path.unlink(missing_ok=True)
+            _remove_stale(path)
             continue
         with os.fdopen(fd, 'w') as f:
             f.write(json.dumps(dict(host=socket.gethostname(), pid=os.getpid())))
@@ -185,7 +196,7 @@ def read_rows(path: str | Path) -> list:
                 pass
     return rows
 
-
+# %% ../nbs/18_sweep.ipynb #57270c93
 def _run_one(out: Path, rid: str, cfg: dict, extra: dict) -> dict:
     "Run one claimed config (or take the results of its finished folder) and append its row."
     rd = out / 'runs' / rid
@@ -201,7 +212,35 @@ def _run_one(out: Path, rid: str, cfg: dict, extra: dict) -> dict:
         f.write(json.dumps(row) + '\n')  # one write of one line: workers append without mixing lines
     return res
 
+# %% ../nbs/18_sweep.ipynb #c1426ae5
+def _to_run(cfgs: list, done: set, log) -> list:
+    "Indices of the configs not done before (those are logged as skipped)."
+    todo = []
+    for i, cfg in enumerate(cfgs):
+        if run_id(cfg) in done:
+            log(f"[{i + 1}/{len(cfgs)}] {run_id(cfg)} done before: skipped")
+        else:
+            todo.append(i)
+    return todo
 
+# %% ../nbs/18_sweep.ipynb #a2f77861
+def _claim_and_run(out: Path, i: int, cfgs: list, extra: dict, log, ids) -> bool:
+    "Run config `i` unless it is done; False if another worker holds its claim (then wait for it)."
+    rid, c = run_id(cfgs[i]), out / 'claims' / f'{run_id(cfgs[i])}.json'
+    if rid in ids():
+        return True  # finished by another worker
+    if not claim(c):
+        return False
+    try:
+        if rid not in ids():  # finished between our look and our claim
+            res = _run_one(out, rid, cfgs[i], extra)
+            said_run = f"overall {res['overall']:.2%}, {res['wall_seconds']:.1f}s"
+            log(f"[{i + 1}/{len(cfgs)}] {rid} {json.dumps(cfgs[i])}: {said_run}")
+    finally:
+        c.unlink(missing_ok=True)
+    return True
+
+# %% ../nbs/18_sweep.ipynb #044e01a7
 def run_sweep(s: dict | str | Path, out: str | Path, log=print, poll: float = 1.0, **extra) -> list:
     "Run every config of sweep `s` not yet in `out/runs.jsonl` and not claimed by another worker; return all rows."
     s = load_sweep(s) if not isinstance(s, dict) or 'method' not in s else s
@@ -210,29 +249,9 @@ def run_sweep(s: dict | str | Path, out: str | Path, log=print, poll: float = 1.
     cfgs = expand(s)
     ids = lambda: {r['run_id'] for r in read_rows(out / 'runs.jsonl')}
     (out / 'sweep.json').write_text(json.dumps(s, indent=1))
-    done, todo = ids(), []
-    for i, cfg in enumerate(cfgs):
-        if run_id(cfg) in done:
-            log(f"[{i + 1}/{len(cfgs)}] {run_id(cfg)} done before: skipped")
-        else:
-            todo.append(i)
-    said = None
+    todo, said = _to_run(cfgs, ids(), log), None
     while todo:
-        waiting = []
-        for i in todo:
-            rid, c = run_id(cfgs[i]), out / 'claims' / f'{run_id(cfgs[i])}.json'
-            if rid in ids():
-                continue  # finished by another worker
-            if not claim(c):
-                waiting.append(i)
-                continue
-            try:
-                if rid not in ids():  # finished between our look and our claim
-                    res = _run_one(out, rid, cfgs[i], extra)
-                    said_run = f"overall {res['overall']:.2%}, {res['wall_seconds']:.1f}s"
-                    log(f"[{i + 1}/{len(cfgs)}] {rid} {json.dumps(cfgs[i])}: {said_run}")
-            finally:
-                c.unlink(missing_ok=True)
+        waiting = [i for i in todo if not _claim_and_run(out, i, cfgs, extra, log, ids)]
         todo = [i for i in waiting if run_id(cfgs[i]) not in ids()]
         if todo and todo != said:
             log(f"waiting for {len(todo)} runs claimed by other workers: {', '.join(run_id(cfgs[i]) for i in todo)}")
@@ -249,30 +268,22 @@ def sweep_table(rows: list, metric: str = 'overall') -> str:
     keys = sorted({k for r in rows for k in r['config']})
     lines = ['| ' + ' | '.join(keys + [metric, 'wall s']) + ' |', '|' + '---|' * (len(keys) + 2)]
     for r in sorted(rows, key=lambda r: -r[metric]):
-        lines.append(
-            '| '
-            + ' | '.join([str(r['config'].get(k, '')) for k in keys] + [f"{r[metric]:.2%}", f"{r['wall_seconds']:.1f}"])
-            + ' |'
-        )
+        cells = [str(r['config'].get(k, '')) for k in keys] + [f"{r[metric]:.2%}", f"{r['wall_seconds']:.1f}"]
+        lines.append('| ' + ' | '.join(cells) + ' |')
     return '\n'.join(lines)
 
-
+# %% ../nbs/18_sweep.ipynb #8b8d6559
 def plot_sweep(rows: list, params: list | None = None, metric: str = 'overall'):
     "One panel per swept option: each run's `metric` against the option's value, and the mean per value."
     import matplotlib.pyplot as plt
 
-    params = (
-        params
-        or [k for k in rows[0]['config'] if len({json.dumps(r['config'].get(k)) for r in rows}) > 1]
-        or list(rows[0]['config'])[:1]
-    )  # nothing varies: one panel
+    params = params or [k for k in rows[0]['config'] if len({json.dumps(r['config'].get(k)) for r in rows}) > 1]
+    params = params or list(rows[0]['config'])[:1]  # nothing varies: one panel
     fig, axs = plt.subplots(1, len(params), figsize=(3.2 * len(params), 2.8), squeeze=False, sharey=True)
     for ax, k in zip(axs[0], params):
         num = lambda v: isinstance(json.loads(v), (int, float))
-        vals = sorted(
-            {json.dumps(r['config'].get(k)) for r in rows},
-            key=lambda v: (0, json.loads(v), '') if num(v) else (1, len(v), v),
-        )
+        vals = sorted({json.dumps(r['config'].get(k)) for r in rows},
+                      key=lambda v: (0, json.loads(v), '') if num(v) else (1, len(v), v))
         ys = [[r[metric] for r in rows if json.dumps(r['config'].get(k)) == v] for v in vals]
         ax.bar(range(len(vals)), [statistics.mean(y) for y in ys], color='C0', alpha=0.3)
         for j, y in enumerate(ys):
@@ -326,18 +337,34 @@ def ff_sweep_parser() -> argparse.ArgumentParser:
     a('--device', choices=['cpu', 'cuda', 'mps'], help='for every run (default: the best available)')
     return p
 
+# %% ../nbs/18_sweep.ipynb #790f8ce2
+def _dry_run(s: dict, out: Path):
+    "List the runs of sweep `s`, and whether each is done, running (where) or to run."
+    done = {r['run_id'] for r in read_rows(out / 'runs.jsonl')}
+    for c in expand(s):
+        h = claim_holder(out / 'claims' / f'{run_id(c)}.json')
+        state = f"running ({h.get('host')} pid {h.get('pid')})" if h else 'to run'
+        print(f"{run_id(c)} {'done' if run_id(c) in done else state} {json.dumps(c)}")
 
+
+def _write_summary(rows: list, out: Path):
+    "summary.png and summary.md in `out`, each written beside and moved into place at once."
+    import matplotlib
+
+    matplotlib.use('Agg')
+    tmp = out / f'.summary.{os.getpid()}'  # each worker writes the summary, then moves it into place at once
+    plot_sweep(rows).savefig(f'{tmp}.png', dpi=100)
+    os.replace(f'{tmp}.png', out / 'summary.png')
+    Path(f'{tmp}.md').write_text(sweep_table(rows) + '\n')
+    os.replace(f'{tmp}.md', out / 'summary.md')
+
+# %% ../nbs/18_sweep.ipynb #8fcea488
 def _ff_sweep(argv):
     a = ff_sweep_parser().parse_args(argv)
     s = load_sweep(Path(a.sweep))
     out = Path(a.out or Path(a.sweep).with_suffix(''))
     if a.dry_run:
-        done = {r['run_id'] for r in read_rows(out / 'runs.jsonl')}
-        for c in expand(s):
-            h = claim_holder(out / 'claims' / f'{run_id(c)}.json')
-            state = f"running ({h.get('host')} pid {h.get('pid')})" if h else 'to run'
-            print(f"{run_id(c)} {'done' if run_id(c) in done else state} {json.dumps(c)}")
-        return
+        return _dry_run(s, out)
     extra = {k: v for k, v in dict(wandb=a.wandb, device=a.device).items() if v is not None}
     if a.agent:
         wb = wandb_module()
@@ -348,19 +375,12 @@ def _ff_sweep(argv):
         rows = run_sweep(s, out, **extra)
     except KeyboardInterrupt:
         raise KeyboardInterrupt(f"run the same command again to finish the sweep ({out})") from None
-    import matplotlib
-
-    matplotlib.use('Agg')
-    tmp = out / f'.summary.{os.getpid()}'  # each worker writes the summary, then moves it into place at once
-    plot_sweep(rows).savefig(f'{tmp}.png', dpi=100)
-    os.replace(f'{tmp}.png', out / 'summary.png')
-    Path(f'{tmp}.md').write_text(sweep_table(rows) + '\n')
-    os.replace(f'{tmp}.md', out / 'summary.md')
+    _write_summary(rows, out)
     print(sweep_table(rows))
     print(f"{len(rows)} runs in {out}/ (runs.jsonl, summary.png, summary.md)")
     return rows
 
-
+# %% ../nbs/18_sweep.ipynb #50c65ba1
 def ff_sweep(argv: list | None = None):
     "The `ff-sweep` command (`argv`: its flags, from Python; then it returns the rows)."
     return run_command('ff-sweep', _ff_sweep, argv)

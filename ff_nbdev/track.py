@@ -26,17 +26,6 @@ class TensorBoardCB(Callback):
     def __init__(self, log_dir: str | Path = 'runs/ff', hist_every: int = 1, n_show: int = 16, n_probe: int = 64):
         store_attr()
 
-    def before_fit(self, learn):
-        try:
-            from torch.utils.tensorboard import SummaryWriter
-        except ImportError:
-            raise ImportError(
-                "TensorBoardCB needs tensorboard: pip install 'ff_nbdev[tensorboard]' (or pip install tensorboard)."
-            ) from None
-        self.writer = SummaryWriter(str(self.log_dir))
-        tr = learn.data.train
-        self.probe = (tr.x[: self.n_probe], tr.y[: self.n_probe])
-
     def after_epoch(self, learn):
         r, e, w = learn.train_log[-1], learn.epoch, self.writer
         for i in r['active']:
@@ -52,6 +41,19 @@ class TensorBoardCB(Callback):
             if a is not None:
                 self.writer.add_scalar(f'accuracy/layer{i + 1}', a, h['epoch'])
 
+# %% ../nbs/16_track.ipynb #46328157
+@patch
+def before_fit(self: TensorBoardCB, learn):
+    try:
+        from torch.utils.tensorboard import SummaryWriter
+    except ImportError:
+        raise ImportError(
+            "TensorBoardCB needs tensorboard: pip install 'ff_nbdev[tensorboard]' (or pip install tensorboard)."
+        ) from None
+    self.writer = SummaryWriter(str(self.log_dir))
+    tr = learn.data.train
+    self.probe = (tr.x[: self.n_probe], tr.y[: self.n_probe])
+
 # %% ../nbs/16_track.ipynb #bc34428e
 @patch
 @torch.no_grad()
@@ -62,7 +64,7 @@ def histograms(self: TensorBoardCB, learn, step: int):
         self.writer.add_histogram(f'layer{i + 1}/weight', l.conv.weight if hasattr(l, 'conv') else l.lin.weight, step)
         self.writer.add_histogram(f'layer{i + 1}/activation', a, step)
 
-
+# %% ../nbs/16_track.ipynb #cf182437
 @patch
 def after_fit(self: TensorBoardCB, learn):
     import matplotlib.pyplot as plt
@@ -93,59 +95,49 @@ def wandb_module():
         ) from None
     return wandb
 
-
+# %% ../nbs/16_track.ipynb #5a702242
 class WandbCB(Callback):
     "Log losses, G+/G-, accuracies and the final results of a fit to a Weights & Biases run."
 
     order = 30
 
-    def __init__(
-        self,
-        project: str = 'ff_nbdev',
-        config: dict | None = None,
-        name: str | None = None,
-        dir: str | Path | None = None,  # where W&B writes its files (default: the current folder)
-        mode: str | None = None,
-    ):  # 'online', 'offline' or 'disabled' (default: env WANDB_MODE, else online)
+    def __init__(self, project: str = 'ff_nbdev', config: dict | None = None, name: str | None = None,
+                 dir: str | Path | None = None,  # where W&B writes its files (default: the current folder)
+                 mode: str | None = None):  # 'online', 'offline' or 'disabled' (default: env WANDB_MODE, else online)
         store_attr()
         self.logged = []
-
-    def log(self, d: dict, step: int):
-        self.logged.append(dict(d, step=step))
-        self.run.log(d, step=step)
 
     def before_fit(self, learn):
         wandb = wandb_module()
         if self.dir:
             Path(self.dir).mkdir(parents=True, exist_ok=True)
-        self.run = wandb.init(
-            project=self.project,
-            config=self.config or {},
-            name=self.name,
-            mode=self.mode,
-            dir=str(self.dir) if self.dir else None,
-        )
-
-    def after_epoch(self, learn):
-        r = learn.train_log[-1]
-        self.log({f'layer{i + 1}/{k}': r[k][i] for i in r['active'] for k in ('loss', 'gpos', 'gneg')}, learn.epoch)
-
-    def after_eval(self, learn):
-        h = learn.history[-1]
-        self.log(
-            {
-                'accuracy/overall': h['overall'],
-                **{f'accuracy/layer{i + 1}': a for i, a in enumerate(h['layers']) if a is not None},
-            },
-            h['epoch'],
-        )
+        self.run = wandb.init(project=self.project, config=self.config or {}, name=self.name, mode=self.mode,
+                              dir=str(self.dir) if self.dir else None)
 
     def after_fit(self, learn):
         if learn.history:
-            self.run.summary.update(
-                {'final/overall': learn.history[-1]['overall'], 'train_seconds': learn.train_seconds}
-            )
+            final = {'final/overall': learn.history[-1]['overall'], 'train_seconds': learn.train_seconds}
+            self.run.summary.update(final)
         self.run.finish()
+
+# %% ../nbs/16_track.ipynb #76410716
+@patch
+def log(self: WandbCB, d: dict, step: int):
+    self.logged.append(dict(d, step=step))
+    self.run.log(d, step=step)
+
+
+@patch
+def after_epoch(self: WandbCB, learn):
+    r = learn.train_log[-1]
+    self.log({f'layer{i + 1}/{k}': r[k][i] for i in r['active'] for k in ('loss', 'gpos', 'gneg')}, learn.epoch)
+
+
+@patch
+def after_eval(self: WandbCB, learn):
+    h = learn.history[-1]
+    layers = {f'accuracy/layer{i + 1}': a for i, a in enumerate(h['layers']) if a is not None}
+    self.log({'accuracy/overall': h['overall'], **layers}, h['epoch'])
 
 # %% ../nbs/16_track.ipynb #16a00017
 def peak_memory() -> dict:
@@ -162,7 +154,7 @@ def peak_memory() -> dict:
         out['peak_cuda_mb'] = round(torch.cuda.max_memory_allocated() / 2**20, 1)
     return out
 
-
+# %% ../nbs/16_track.ipynb #16c1e9a1
 class RunStats:
     "Measure the wall seconds and the peak memory of a `with` block: `with RunStats() as s: ...; s.stats`."
 

@@ -56,6 +56,18 @@ def best_threshold(gp: Tensor, gn: Tensor) -> tuple:  # (theta, accuracy)
     return cand[k].item(), accs[k].item()
 
 # %% ../nbs/19_viz.ipynb #a1f19e15
+def _goodness_panel(ax, gp: Tensor, gn: Tensor, bins: int) -> tuple:
+    "Draw G+ and G- histograms on `ax` and the best threshold's line; the range, the threshold and its line."
+    lo, hi = torch.cat([gp, gn]).min().item(), torch.cat([gp, gn]).max().item()
+    ax.hist([gp.numpy(), gn.numpy()], bins=bins, range=(lo, hi), color=['tab:green', 'tab:red'], alpha=0.7,
+            label=['$G^+$', '$G^-$'], histtype='stepfilled')
+    th = best_threshold(gp, gn)[0]
+    line = ax.axvline(th, color='k', ls='--')
+    ax.set_xlabel('goodness')
+    ax.legend(fontsize=7)
+    return lo, hi, th, line
+
+# %% ../nbs/19_viz.ipynb #8f9fda89
 class GoodnessExplorer:
     "G+ and G- histograms of every layer of a trained learner, with a threshold slider per layer and its accuracy."
 
@@ -68,28 +80,10 @@ class GoodnessExplorer:
         plt.close(self.fig)
         self.axs, self.lines, self.sliders, self.accs = list(axs[0]), [], [], [None] * L
         for i, (ax, gp, gn) in enumerate(zip(self.axs, self.gp, self.gn)):
-            lo, hi = torch.cat([gp, gn]).min().item(), torch.cat([gp, gn]).max().item()
-            ax.hist(
-                [gp.numpy(), gn.numpy()],
-                bins=bins,
-                range=(lo, hi),
-                color=['tab:green', 'tab:red'],
-                alpha=0.7,
-                label=['$G^+$', '$G^-$'],
-                histtype='stepfilled',
-            )
-            th = best_threshold(gp, gn)[0]
-            self.lines.append(ax.axvline(th, color='k', ls='--'))
-            ax.set_xlabel('goodness')
-            ax.legend(fontsize=7)
-            s = W.FloatSlider(
-                value=th,
-                min=lo,
-                max=hi,
-                step=(hi - lo) / 200 or 1e-3,
-                description=f'θ layer {i + 1}',
-                readout_format='.3g',
-            )
+            lo, hi, th, line = _goodness_panel(ax, gp, gn, bins)
+            self.lines.append(line)
+            s = W.FloatSlider(value=th, min=lo, max=hi, step=(hi - lo) / 200 or 1e-3, description=f'θ layer {i + 1}',
+                              readout_format='.3g')
             s.observe(lambda ch, i=i: self.update(i, ch['new']), names='value')
             self.sliders.append(s)
         self.out = W.Output()
@@ -108,7 +102,7 @@ def _update(self: GoodnessExplorer, i: int, theta: float, show: bool = True):
         self.show()
     return self.fig
 
-
+# %% ../nbs/19_viz.ipynb #e40c5634
 def _show_fig(self):
     "Redraw the figure into the widget's output area."
     self.fig.tight_layout()
@@ -122,24 +116,15 @@ def _ipython_display_(self):
     display(self.box)
 
 
-GoodnessExplorer.update, GoodnessExplorer.show, GoodnessExplorer._ipython_display_ = (
-    _update,
-    _show_fig,
-    _ipython_display_,
-)
+GoodnessExplorer.update, GoodnessExplorer.show = _update, _show_fig
+GoodnessExplorer._ipython_display_ = _ipython_display_
 
 # %% ../nbs/19_viz.ipynb #a1f19e28
 class NegativesGallery:
     "A strategy dropdown and a seed slider; shows `n` positives next to their negatives for the chosen strategy."
 
-    def __init__(
-        self,
-        x: Tensor,
-        y: Tensor,  # a few images (B, C, H, W) and their labels
-        strategies: list | None = None,
-        n: int = 4,
-        strategy: str = 'label_embedding',
-    ):
+    def __init__(self, x: Tensor, y: Tensor,  # a few images (B, C, H, W) and their labels
+                 strategies: list | None = None, n: int = 4, strategy: str = 'label_embedding'):
         self.x, self.y, self.n, self.fig = x[: max(n, 2)].cpu(), y[: max(n, 2)].cpu(), n, None
         names = list(strategies or STRATEGIES)
         if strategy not in names:
@@ -152,18 +137,23 @@ class NegativesGallery:
             w.observe(lambda ch: self.update(), names='value')
         self.update()
 
-    def update(self):
-        "Redraw the gallery for the current strategy and seed."
-        import matplotlib.pyplot as plt
-
-        if self.fig is not None:
-            plt.close(self.fig)
-        self.fig = plot_gallery(self.x, self.y, [self.dropdown.value], self.n, self.seed.value)
-        plt.close(self.fig)
-        self.show()
-        return self.fig
-
     show, _ipython_display_ = _show_fig, _ipython_display_
+
+# %% ../nbs/19_viz.ipynb #1b4bc3fd
+from fastcore.basics import patch  # a method added to a class in a later cell
+
+
+@patch
+def update(self: NegativesGallery):
+    "Redraw the gallery for the current strategy and seed."
+    import matplotlib.pyplot as plt
+
+    if self.fig is not None:
+        plt.close(self.fig)
+    self.fig = plot_gallery(self.x, self.y, [self.dropdown.value], self.n, self.seed.value)
+    plt.close(self.fig)
+    self.show()
+    return self.fig
 
 # %% ../nbs/19_viz.ipynb #a1f19e34
 def plot_goodness_log(train_log: list, ax=None):
@@ -188,6 +178,14 @@ def plot_goodness_log(train_log: list, ax=None):
     return ax
 
 # %% ../nbs/19_viz.ipynb #a1f19e35
+def _draw_view(ax, learn, view: str):
+    "Draw `view` of `learn`'s records on `ax`: 'accuracy' (its history) or 'goodness' (its training log)."
+    if learn is not None and view == 'accuracy' and learn.history:
+        plot_layer_history(history_dict(learn), ax)
+    elif learn is not None and view == 'goodness' and learn.train_log:
+        plot_goodness_log(learn.train_log, ax)
+
+# %% ../nbs/19_viz.ipynb #8f311c7c
 class LayerDashboard(Callback):
     "A live figure of every layer's accuracy (after each evaluation) or G+/G- (after each epoch) while a learner trains."
 
@@ -206,38 +204,49 @@ class LayerDashboard(Callback):
     def update(self):
         "Redraw the chosen view from the learner's history and training log."
         self.ax.clear()
-        l = self.learn
-        if l is not None and self.toggle.value == 'accuracy' and l.history:
-            plot_layer_history(history_dict(l), self.ax)
-        elif l is not None and self.toggle.value == 'goodness' and l.train_log:
-            plot_goodness_log(l.train_log, self.ax)
+        _draw_view(self.ax, self.learn, self.toggle.value)
         self.ax.set_title(self.toggle.value, fontsize=9)
         self.show()
         return self.fig
 
-    def before_fit(self, learn):
-        self.learn = learn
-
-    def after_epoch(self, learn):
-        if self.toggle.value == 'goodness':
-            self.update()
-
-    def after_eval(self, learn):
-        h = learn.history[-1]
-        self.label.value = f"epoch {h['epoch']}: accuracy {h['overall']:.2%} | " + ' '.join(
-            f"L{i + 1} {a:.1%}" for i, a in enumerate(h['layers']) if a is not None
-        )
-        if self.toggle.value == 'accuracy':
-            self.update()
-
     show, _ipython_display_ = _show_fig, _ipython_display_
 
+# %% ../nbs/19_viz.ipynb #772c0c49
+@patch
+def before_fit(self: LayerDashboard, learn):
+    self.learn = learn
+
+
+@patch
+def after_epoch(self: LayerDashboard, learn):
+    if self.toggle.value == 'goodness':
+        self.update()
+
+
+@patch
+def after_eval(self: LayerDashboard, learn):
+    h = learn.history[-1]
+    self.label.value = f"epoch {h['epoch']}: accuracy {h['overall']:.2%} | " + ' '.join(
+        f"L{i + 1} {a:.1%}" for i, a in enumerate(h['layers']) if a is not None
+    )
+    if self.toggle.value == 'accuracy':
+        self.update()
+
 # %% ../nbs/19_viz.ipynb #a1f19e46
-def plot_ff_pass(
-    learn,  # a trained `FFLearner` whose strategy makes negatives
-    i: int = 0,  # which test image
-    split: Split | None = None,
-):
+def _goodness_bars(ax, g: list):
+    "Every layer's goodness of the positive (`g[0]`) and of the negative (`g[1]`), as pairs of bars."
+    L = len(g[0])
+    xs = torch.arange(L, device='cpu').float()
+    ax.bar(xs - 0.2, g[0], 0.4, color='tab:green', label='positive $G^+$')
+    ax.bar(xs + 0.2, g[1], 0.4, color='tab:red', label='negative $G^-$')
+    ax.set_xticks(xs.tolist(), [f'layer {k + 1}' for k in range(L)])
+    ax.set_ylabel('goodness')
+    ax.legend(fontsize=7)
+
+# %% ../nbs/19_viz.ipynb #e76a113a
+def plot_ff_pass(learn,  # a trained `FFLearner` whose strategy makes negatives
+                 i: int = 0,  # which test image
+                 split: Split | None = None):
     "One image's positive and negative input side by side, and every layer's goodness of each."
     import matplotlib.pyplot as plt
     from ff_nbdev.negatives import to_images
@@ -254,13 +263,7 @@ def plot_ff_pass(
         a.imshow(im[0, 0].cpu(), cmap='gray')
         a.axis('off')
         a.set_title(f"{name}" + (f": label {lab[0].item()}" if lab is not None else ''), fontsize=9)
-    L = len(g[0])
-    xs = torch.arange(L, device='cpu').float()
-    axs[2].bar(xs - 0.2, g[0], 0.4, color='tab:green', label='positive $G^+$')
-    axs[2].bar(xs + 0.2, g[1], 0.4, color='tab:red', label='negative $G^-$')
-    axs[2].set_xticks(xs.tolist(), [f'layer {k + 1}' for k in range(L)])
-    axs[2].set_ylabel('goodness')
-    axs[2].legend(fontsize=7)
+    _goodness_bars(axs[2], g)
     fig.tight_layout()
     plt.close(fig)
     return fig

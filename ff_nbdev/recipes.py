@@ -7,7 +7,7 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/recipes.html.md"""
 # %% ../nbs/13a_recipes.ipynb #118eb7de
 from __future__ import annotations
 import inspect, io, json, sys, tokenize
-from dataclasses import dataclass, field, fields, asdict, replace
+from dataclasses import dataclass, field, fields, asdict, replace, is_dataclass
 from pathlib import Path
 from typing import Callable
 import torch
@@ -24,13 +24,13 @@ from .collab import collab_learner
 from .scff import scff_learner
 
 # %% auto #0
-__all__ = ['COMMON', 'RECIPES', 'LOSS_FIELDS', 'RunConfig', 'field_help', 'Recipe', 'register_recipe', 'get_recipe', 'flag',
-           'resolve', 'build_learner', 'resolved_config', 'save_run', 'stub_data', 'load_run']
+__all__ = ['COMMON', 'RECIPES', 'LOSS_FIELDS', 'MethodConfig', 'RunConfig', 'field_help', 'Recipe', 'register_recipe',
+           'get_recipe', 'flag', 'resolve', 'build_learner', 'resolved_config', 'save_run', 'stub_data', 'load_run']
 
 # %% ../nbs/13a_recipes.ipynb #f1c1ea9a
 @dataclass
-class RunConfig:
-    "Every setting of a run: the source of `ff-train`'s flags, of a sweep file's keys and of a run's `config.json`."
+class MethodConfig:
+    "What a run trains: the recipe, its data, network, negatives, schedule, loss and readout (`RunConfig`'s first part)."
 
     model: str = 'mlp'  # the recipe: the method to train (see RECIPES)
     dataset: str = 'digits'  # digits (embedded), mnist, fmnist, cifar10, svhn, stl10
@@ -52,6 +52,12 @@ class RunConfig:
     variant: str | None = None  # layer collaboration: all (every other layer) or prev (the layers below)
     gamma: float | None = None  # layer collaboration: weight of the other layers' goodness
     shift: int | None = None  # augmentation: shift training images by up to N pixels
+
+# %% ../nbs/13a_recipes.ipynb #7e637412
+@dataclass
+class RunConfig(MethodConfig):
+    "Every setting of a run: the source of `ff-train`'s flags, of a sweep file's keys and of a run's `config.json`."
+
     eval_frequency: int = 5  # evaluate every N epochs (on the validation split when there is one)
     valid: float = 0.0  # validation split: a fraction of the training set, seeded (0: none)
     train_subset: int = 0  # train on the first N training images only (0: all)
@@ -61,13 +67,18 @@ class RunConfig:
     world_size: int = 1  # processes that trained the run together (set by torchrun, recorded: not a flag)
 
 # %% ../nbs/13a_recipes.ipynb #ad3e2ace
-def field_help(cls) -> dict:
-    "The comment after each field of the dataclass `cls`, read from its module's source."
+def _class_source(cls) -> str:
+    "The source of class `cls`, from the exported module when `cls` was defined in a notebook."
     try:
-        src = inspect.getsource(cls)
+        return inspect.getsource(cls)
     except (OSError, TypeError):  # defined in a notebook: read the exported module's copy
         mods = [m for n, m in list(sys.modules.items()) if n.startswith('ff_nbdev.') and hasattr(m, cls.__name__)]
-        src = inspect.getsource(getattr(mods[0], cls.__name__)) if mods else ""
+        return inspect.getsource(getattr(mods[0], cls.__name__)) if mods else ""
+
+
+def field_help(cls) -> dict:
+    "The comment after each field of the dataclass `cls` (and of the dataclasses it extends), read from the source."
+    src = '\n'.join(_class_source(k) for k in cls.__mro__ if is_dataclass(k))
     names, out = {f.name for f in fields(cls)}, {}
     for line in src.splitlines():
         toks = list(tokenize.generate_tokens(io.StringIO(line.strip() + '\n').readline))

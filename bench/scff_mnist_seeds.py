@@ -1,6 +1,6 @@
 """SCFF on MNIST with the reference recipe (preset `mnist`: two translated views, triangle layers), one seed per process,
 under a validation protocol. Figures only, no asserts.
-  OMP_NUM_THREADS=1 nice -n 10 python bench/scff_mnist_seeds.py --seed 0 --data-root $FF_DATA --threads 1
+  OMP_NUM_THREADS=1 python bench/scff_mnist_seeds.py --seed 0 --data-root $FF_DATA --threads 1
 Trains on 50,000 training images; a 10,000-image validation split (split seed 0, the same for every seed) carries the
 curves (end of layer 1, end of layer 2); the test set is evaluated once, at the end. Beside the full readout (layers 1+2,
 dropout 0.2) it fits three more heads on the same training features, each scored on validation and test:
@@ -24,6 +24,10 @@ if a.threads:
     torch.set_num_threads(a.threads)
 out = a.out or f'bench/results/scff_mnist_seed{a.seed}.json'
 t0 = time.time()
+commit = (  # the code that runs: read at the start, not after later commits
+    os.environ.get('FF_COMMIT')
+    or subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True).stdout.strip()
+)
 
 
 class Partial(Callback):
@@ -49,7 +53,7 @@ res = scff_run(
     eval_frequency=100,
     valid=a.valid,
     valid_seed=0,
-    cbs=[ProgressCB(bar=False)],
+    cbs=[ProgressCB(bar=False), Partial()],
 )
 learn = res['learn']
 data, neg, p_ = learn.data, learn.negatives, learn.model.config['preset']
@@ -58,10 +62,6 @@ t1 = time.time()
 l1 = head_accuracy(learn.model, neg, data.train, splits, layers=[0], dropout=p_['out_dropout'][0])
 l1r = head_accuracy(with_random_layers(learn.model, 1, a.seed), neg, data.train, splits, dropout=p_['dropout'])
 rnd = head_accuracy(with_random_layers(learn.model, 0, a.seed), neg, data.train, splits, dropout=p_['dropout'])
-commit = (
-    os.environ.get('FF_COMMIT')
-    or subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True).stdout.strip()
-)
 r = dict(
     bench='scff_mnist_reference',
     status='done',
@@ -87,7 +87,7 @@ r = dict(
     machine=f"{platform.node()} {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {a.threads} thread(s), nice {os.nice(0)}",
     device=res['device'],
     commit=commit,
-    command=f"OMP_NUM_THREADS={a.threads} nice -n 10 python bench/scff_mnist_seeds.py --seed {a.seed} --data-root $FF_DATA --threads {a.threads} --device {a.device}",
+    command=f"OMP_NUM_THREADS={a.threads} python bench/scff_mnist_seeds.py --seed {a.seed} --data-root $FF_DATA --threads {a.threads} --device {a.device}",
 )
 os.makedirs(os.path.dirname(out) or '.', exist_ok=True)
 open(out, 'w').write(json.dumps(r, indent=1))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from torch import Tensor
 from .core import inference
 from .data import FFData
-from .losses import GoodnessLoss, StepState
+from .learner import GoodnessLoss, StepState
 from .learner import FFLearner
 from .mlp import mlp_learner
 

@@ -19,9 +19,9 @@ from .layers import FFNet
 # %% auto #0
 __all__ = ['SCHEDULES', 'StepState', 'LayerLoss', 'check_goodness_loss', 'GoodnessLoss', 'Callback', 'CancelFitException',
            'CancelEpochException', 'CancelBatchException', 'cos_sched', 'LRSchedCB', 'BatchTfmCB', 'FFLearner',
-           'learner_kwargs', 'EarlyStoppingCB', 'ProgressCB', 'history_dict', 'plot_layer_history',
-           'plot_layer_comparison', 'HistoryCB', 'training_summary', 'save_checkpoint', 'read_checkpoint',
-           'load_checkpoint']
+           'check_learner_args', 'learner_kwargs', 'EarlyStoppingCB', 'ProgressCB', 'history_dict',
+           'plot_layer_history', 'plot_layer_comparison', 'HistoryCB', 'training_summary', 'save_checkpoint',
+           'read_checkpoint', 'load_checkpoint']
 
 # %% ../nbs/05_learner.ipynb #1e906947
 @dataclass
@@ -121,7 +121,7 @@ def cos_sched(opt: torch.optim.Optimizer, steps: int, layer: int = 0):
 
 SCHEDULES = dict(cos=cos_sched, const=None)
 
-
+# %% ../nbs/05_learner.ipynb #a1305bba
 class LRSchedCB(Callback):
     "Each layer's learning rate from a torch scheduler `make(opt, steps, layer)`, stepped after each of its batches."
 
@@ -146,7 +146,7 @@ class LRSchedCB(Callback):
             if self.scheds[i] is not None:
                 self.scheds[i].step()
 
-
+# %% ../nbs/05_learner.ipynb #00a407d1
 class BatchTfmCB(Callback):
     "Transform each training batch before it is used: `tfm(xb, generator) -> xb` (augmentation)."
 
@@ -163,13 +163,9 @@ class FFLearner:
     "Layer-local FF training of `model.layers` on `data` with `negatives`, a layer `loss` and callbacks."
 
     def __init__(
-        self,
-        model: nn.Module,
-        data: FFData,
-        negatives,
+        self, model: nn.Module, data: FFData, negatives,
         loss: str | LayerLoss = 'softplus',  # a `LayerLoss`, or softplus, symba or two_threshold
-        loss_kw: dict
-        | None = None,  # hyper-parameters of a named loss; a list value gives one per layer, e.g. theta=[2, 2]
+        loss_kw: dict | None = None,  # hyper-parameters of a named loss; a list value gives one per layer, e.g. theta=[2, 2]
         goodness: str = 'mean',  # 'mean' or 'sum' of squares (named losses)
         lr: float | list = 1e-3,  # learning rate, or one per layer
         wd: float | list = 0.0,  # weight decay, or one per layer
@@ -184,47 +180,54 @@ class FFLearner:
         cbs: list | None = None,  # callbacks
         seed: int = 0,
     ):  # seeds batch order and negatives
-        if not isinstance(model, FFNet):
-            raise TypeError(
-                f"FFLearner trains an FFNet (it owns the walk through its layers), got {type(model).__name__}: "
-                "subclass ff_nbdev.layers.FFNet and set `self.layers`."
-            )
-        if schedule not in ('all', 'layerwise', 'parallel'):
-            raise ValueError(f"Unknown schedule {schedule!r}: use 'all', 'layerwise' or 'parallel'.")
-        if opt not in ('adam', 'adamw', 'sgd'):
-            raise ValueError(f"Unknown optimizer {opt!r}: use 'adam', 'adamw' or 'sgd'.")
-        check_positive('bs (batch size)', bs)
-        check_positive('lr (learning rate)', lr)
-        check_positive('eval_frequency', eval_frequency)
-        check_positive('epochs', epochs, allow_zero=True)  # 0: an untrained network, the control of every readout
-        if len(data.train) == 0:
-            raise ValueError(
-                f"{data.name}'s training split is empty: check the data (or a valid= that takes every image)."
-            )
+        check_learner_args(model, data, schedule, opt, bs, lr, eval_frequency, epochs)
         store_attr('model,data,opt,bs,schedule,lr_sched,eval_frequency,readout,seed')
-        self.L = n = len(model.layers)
-        self.lrs, self.wds = per_layer(lr, n, 'lr'), check_positive('wd', per_layer(wd, n, 'wd'), allow_zero=True)
-        self.epochs = per_layer(epochs, n, 'epochs') if schedule != 'all' else int(epochs)
-        if isinstance(loss, str):
-            loss = GoodnessLoss(loss, goodness, **(loss_kw or {}))
-        elif loss_kw:
-            raise ValueError(
-                "loss_kw is for a loss given by name: set the hyper-parameters on the loss object instead."
-            )
-        self.loss = loss
-        self.device = next(model.parameters()).device
-        self.gen = torch.Generator(self.device).manual_seed(seed)  # the learner's own: batch order and negatives
-        self.negatives = negatives.bind(self.gen, model)  # a copy that draws from it; the strategy given is unchanged
-        self.loss.setup(self)
-        self.opts = [self.make_opt(l.parameters(), lr, wd) for l, lr, wd in zip(model.layers, self.lrs, self.wds)]
-        extra = [LRSchedCB(lr_sched)] + ([BatchTfmCB(tfm)] if tfm is not None else [])
-        self.cbs = sorted(extra + listify(cbs), key=lambda c: c.order)
-        self.history, self.train_log, self.epoch, self.train_seconds = (
-            [],
-            [],
-            0,
-            0.0,
-        )  # train_seconds: epochs only, no evaluation
+        self.setup_parts(negatives, loss, loss_kw, goodness, lr, wd, epochs, tfm, cbs)
+
+# %% ../nbs/05_learner.ipynb #e108b1df
+def check_learner_args(model, data, schedule, opt, bs, lr, eval_frequency, epochs):
+    "Fail at once, with the fix in the message, on a model that is no `FFNet` or a setting that cannot train."
+    if not isinstance(model, FFNet):
+        raise TypeError(
+            f"FFLearner trains an FFNet (it owns the walk through its layers), got {type(model).__name__}: "
+            "subclass ff_nbdev.layers.FFNet and set `self.layers`."
+        )
+    if schedule not in ('all', 'layerwise', 'parallel'):
+        raise ValueError(f"Unknown schedule {schedule!r}: use 'all', 'layerwise' or 'parallel'.")
+    if opt not in ('adam', 'adamw', 'sgd'):
+        raise ValueError(f"Unknown optimizer {opt!r}: use 'adam', 'adamw' or 'sgd'.")
+    check_positive('bs (batch size)', bs)
+    check_positive('lr (learning rate)', lr)
+    check_positive('eval_frequency', eval_frequency)
+    check_positive('epochs', epochs, allow_zero=True)  # 0: an untrained network, the control of every readout
+    if len(data.train) == 0:
+        raise ValueError(
+            f"{data.name}'s training split is empty: check the data (or a valid= that takes every image)."
+        )
+
+# %% ../nbs/05_learner.ipynb #1c9f1593
+@patch
+def setup_parts(self: FFLearner, negatives, loss, loss_kw, goodness, lr, wd, epochs, tfm, cbs):
+    "Per-layer settings, the loss, the learner's own generator and strategy copy, the optimisers and callbacks."
+    self.L = n = len(self.model.layers)
+    self.lrs, self.wds = per_layer(lr, n, 'lr'), check_positive('wd', per_layer(wd, n, 'wd'), allow_zero=True)
+    self.epochs = per_layer(epochs, n, 'epochs') if self.schedule != 'all' else int(epochs)
+    if isinstance(loss, str):
+        loss = GoodnessLoss(loss, goodness, **(loss_kw or {}))
+    elif loss_kw:
+        raise ValueError(
+            "loss_kw is for a loss given by name: set the hyper-parameters on the loss object instead."
+        )
+    self.loss = loss
+    self.device = next(self.model.parameters()).device
+    self.gen = torch.Generator(self.device).manual_seed(self.seed)  # the learner's own: batch order and negatives
+    self.negatives = negatives.bind(self.gen, self.model)  # a copy that draws from it; the strategy given is unchanged
+    self.loss.setup(self)
+    self.opts = [self.make_opt(l.parameters(), lr, wd) for l, lr, wd in zip(self.model.layers, self.lrs, self.wds)]
+    extra = [LRSchedCB(self.lr_sched)] + ([BatchTfmCB(tfm)] if tfm is not None else [])
+    self.cbs = sorted(extra + listify(cbs), key=lambda c: c.order)
+    # train_seconds: epochs only, no evaluation
+    self.history, self.train_log, self.epoch, self.train_seconds = [], [], 0, 0.0
 
 # %% ../nbs/05_learner.ipynb #58d1e46f
 @patch
@@ -236,20 +239,20 @@ def make_opt(self: FFLearner, params, lr: float, wd: float = 0.0):
         params, lr=lr, weight_decay=wd, fused=self.device.type == 'cuda' or None
     )
 
-
+# %% ../nbs/05_learner.ipynb #b637cdbd
 @patch
 def cb(self: FFLearner, event: str):
     "Call every callback's `event` method, in their order."
     for c in self.cbs:
         c(event, self)
 
-
+# %% ../nbs/05_learner.ipynb #2f696097
 @patch(as_prop=True)
 def loss_name(self: FFLearner) -> str:
     "The loss's name, for summaries."
     return getattr(self.loss, 'name', type(self.loss).__name__)
 
-
+# %% ../nbs/05_learner.ipynb #5d21d9bc
 def learner_kwargs(kw: dict) -> dict:
     "`kw` if every key is an `FFLearner` option (for builders that pass options on); else one error naming them."
     ok = [
@@ -320,7 +323,7 @@ def one_batch(self: FFLearner, xb: Tensor, yb: Tensor):
         return
     self.cb('after_batch')
 
-
+# %% ../nbs/05_learner.ipynb #8aa644eb
 @patch
 def run_epoch(self: FFLearner, active: list):
     "One pass over the training data, updating the `active` layers."
@@ -353,7 +356,7 @@ def phases(self: FFLearner) -> list:
         return [([i], e, E[i]) for i in L for e in range(E[i])]
     return [([i for i in L if e < E[i]], e, max(E)) for e in range(max(E))]  # parallel: layer i stops after E[i]
 
-
+# %% ../nbs/05_learner.ipynb #2536f555
 @patch
 def fit(self: FFLearner):
     "Train with the learner's schedule, evaluating every `eval_frequency` epochs; a callback may cancel it."
@@ -407,34 +410,32 @@ class ProgressCB(Callback):
         self.show_bar = bar
 
     def before_epoch(self, learn):
-        self.bar = tqdm(
-            total=learn.n_epoch_batches,
-            leave=self.leave,
-            desc=f"epoch {learn.epoch + 1}",
-            dynamic_ncols=True,
-            mininterval=1.0,
-            disable=not self.show_bar,
-        )
-
-    def after_batch(self, learn):
-        if not self.show_bar:
-            return
-        self.bar.update(1)
-        if learn.n_batches % self.every == 0:
-            s = (learn.stats / learn.n_batches).tolist()
-            self.bar.set_postfix_str(
-                ' | '.join(f"L{i + 1} G+ {s[i][1]:.2f} G- {s[i][2]:.2f} l {s[i][0]:.3f}" for i in learn.active)
-            )
+        self.bar = tqdm(total=learn.n_epoch_batches, leave=self.leave, desc=f"epoch {learn.epoch + 1}",
+                        dynamic_ncols=True, mininterval=1.0, disable=not self.show_bar)
 
     def after_epoch(self, learn):
         self.bar.close()
 
-    def after_eval(self, learn):
-        if not self.verbose:
-            return
-        h = learn.history[-1]
-        accs = ' '.join(f"L{i + 1} {a * 100:.2f}" for i, a in enumerate(h['layers']) if a is not None)
-        print(f"epoch {h['epoch']:3d}  acc {h['overall'] * 100:6.2f}%  per layer: {accs}  ({h['time']:.1f}s)")
+# %% ../nbs/05_learner.ipynb #084e90da
+@patch
+def after_batch(self: ProgressCB, learn):
+    if not self.show_bar:
+        return
+    self.bar.update(1)
+    if learn.n_batches % self.every == 0:
+        s = (learn.stats / learn.n_batches).tolist()
+        self.bar.set_postfix_str(
+            ' | '.join(f"L{i + 1} G+ {s[i][1]:.2f} G- {s[i][2]:.2f} l {s[i][0]:.3f}" for i in learn.active)
+        )
+
+# %% ../nbs/05_learner.ipynb #2fc3f4e7
+@patch
+def after_eval(self: ProgressCB, learn):
+    if not self.verbose:
+        return
+    h = learn.history[-1]
+    accs = ' '.join(f"L{i + 1} {a * 100:.2f}" for i, a in enumerate(h['layers']) if a is not None)
+    print(f"epoch {h['epoch']:3d}  acc {h['overall'] * 100:6.2f}%  per layer: {accs}  ({h['time']:.1f}s)")
 
 # %% ../nbs/05_learner.ipynb #2cb2afe7
 def history_dict(learn) -> dict:
@@ -499,7 +500,6 @@ class HistoryCB(Callback):
 
     def after_fit(self, learn):
         import matplotlib.pyplot as plt
-
         out = Path(self.out)
         out.mkdir(parents=True, exist_ok=True)
         hist = history_dict(learn)

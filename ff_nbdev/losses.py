@@ -9,6 +9,7 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 from torch import nn
+from fastcore.basics import patch
 from .core import class_goodness
 from .learner import LayerLoss
 
@@ -42,17 +43,6 @@ class MonoForwardLoss(LayerLoss):
     def __init__(self, n_classes: int = 10):
         self.n_classes, self.heads = n_classes, None
 
-    def setup(self, learn):
-        tr = learn.data.train
-        with torch.no_grad():
-            acts = learn.model(learn.negatives.create_positive(tr.x[:2], tr.y[:2]))
-        with torch.random.fork_rng(devices=[]):
-            torch.manual_seed(learn.seed)
-            for layer, a in zip(learn.model.layers, acts):
-                if getattr(layer, 'head', None) is None:
-                    layer.head = nn.Linear(a[0].numel(), self.n_classes, bias=False).to(a.device)
-        self.heads = [l.head for l in learn.model.layers]
-
     def goodness(self, i, a):
         if self.heads is None:
             raise ValueError("MonoForwardLoss has no heads yet: the learner calls setup(learn) before training.")
@@ -67,3 +57,16 @@ class MonoForwardLoss(LayerLoss):
 
     def __repr__(self):
         return f"MonoForwardLoss(n_classes={self.n_classes})"
+
+# %% ../nbs/06_losses.ipynb #e4117d81
+@patch
+def setup(self: MonoForwardLoss, learn):
+    tr = learn.data.train
+    with torch.no_grad():
+        acts = learn.model(learn.negatives.create_positive(tr.x[:2], tr.y[:2]))
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(learn.seed)
+        for layer, a in zip(learn.model.layers, acts):
+            if getattr(layer, 'head', None) is None:
+                layer.head = nn.Linear(a[0].numel(), self.n_classes, bias=False).to(a.device)
+    self.heads = [l.head for l in learn.model.layers]

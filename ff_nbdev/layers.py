@@ -14,7 +14,7 @@ from .core import rms_norm, l2_norm
 
 # %% auto #0
 __all__ = ['NORMS', 'CONV_NORMS', 'FFLinear', 'FFNet', 'run_layer', 'FFMLP', 'FFConv', 'goodness_map', 'cnn_kernels', 'FFCNN',
-           'check_images']
+           'check_image_size', 'check_images']
 
 # %% ../nbs/03_layers.ipynb #25e1c686
 NORMS = dict(rms=rms_norm, l2=l2_norm)
@@ -192,6 +192,19 @@ class FFCNN(FFNet):
                     pool=self.pool, norm=self.norm, bn=self.bn)
 
 # %% ../nbs/03_layers.ipynb #82bb62e2
+def check_image_size(x: Tensor, shape: tuple):
+    "Raise an error that names the fix if the batch `x` has not the channels, height and width of `shape`."
+    C, H, W = shape
+    c, h, w = x.shape[1:]
+    if c != C:
+        fix = 'x.mean(1, keepdim=True)' if C == 1 else 'x.expand(-1, 3, -1, -1)'
+        raise ValueError(f"This model was built for {C}-channel inputs, got {c} channels: convert the images "
+                         f"({fix}) or build the model with shape=({c}, {h}, {w}).")
+    if (h, w) != (H, W):
+        raise ValueError(f"This model was built for {H}x{W} images, got {h}x{w}: resize them "
+                         f"(F.interpolate(x, size=({H}, {W}))) or build the model with shape=({c}, {h}, {w}).")
+
+# %% ../nbs/03_layers.ipynb #301b9c51
 def check_images(x: Tensor, shape: tuple, device=None) -> Tensor:
     "`x` as a float batch (B, C, H, W) of image `shape` on `device`; one image (C, H, W), or flat (C*H*W,), becomes a batch of one."
     x = x if isinstance(x, Tensor) else torch.as_tensor(x, device=device)  # a list or an array
@@ -201,26 +214,15 @@ def check_images(x: Tensor, shape: tuple, device=None) -> Tensor:
         x = x[None]
     C, H, W = shape
     if x.ndim != 4:
-        raise ValueError(
-            f"Expected images (B, {C}, {H}, {W}) or one image ({C}, {H}, {W}), got a tensor of shape {tuple(x.shape)}."
-        )
-    c, h, w = x.shape[1:]
-    if c != C:
-        raise ValueError(
-            f"This model was built for {C}-channel inputs, got {c} channels: convert the images "
-            f"({'x.mean(1, keepdim=True)' if C == 1 else 'x.expand(-1, 3, -1, -1)'}) or build the model with shape=({c}, {h}, {w})."
-        )
-    if (h, w) != (H, W):
-        raise ValueError(
-            f"This model was built for {H}x{W} images, got {h}x{w}: resize them "
-            f"(F.interpolate(x, size=({H}, {W}))) or build the model with shape=({c}, {h}, {w})."
-        )
+        raise ValueError(f"Expected images (B, {C}, {H}, {W}) or one image ({C}, {H}, {W}), "
+                         f"got a tensor of shape {tuple(x.shape)}.")
+    check_image_size(x, shape)
     x = x.to(device=device, dtype=torch.float32)  # uint8, float64, ... as float32
     if not torch.isfinite(x).all():
         raise ValueError("The images hold NaN or infinite values: clean the input before predicting.")
     return x
 
-
+# %% ../nbs/03_layers.ipynb #fda8b5f5
 @patch
 def check(self: FFCNN, x: Tensor) -> Tensor:
     "Images of the network's input shape, as a float batch."

@@ -10,7 +10,7 @@ from fastcore.basics import patch
 from torch import Tensor
 from .core import inference
 from .data import FFData
-from .losses import GoodnessLoss, StepState
+from .learner import GoodnessLoss, StepState
 from .learner import FFLearner
 from .mlp import mlp_learner
 

@@ -17,8 +17,8 @@ from fastcore.basics import listify
 from .core import default_device
 
 # %% auto #0
-__all__ = ['DATASETS', 'ALIASES', 'data_root', 'Split', 'FFData', 'read_idx', 'write_idx', 'dataset_name', 'load_data',
-           'write_tiny_dataset', 'batches', 'random_shift']
+__all__ = ['DATASETS', 'ALIASES', 'data_root', 'Split', 'FFData', 'read_idx', 'write_idx', 'dataset_name', 'data_stats',
+           'prep_images', 'split_valid', 'load_data', 'write_tiny_dataset', 'batches', 'random_shift']
 
 # %% ../nbs/01_data.ipynb #9ebc55a7
 def data_root(
@@ -44,7 +44,7 @@ class Split:
     def __getitem__(self, i):
         return Split(self.x[i], self.y[i])
 
-
+# %% ../nbs/01_data.ipynb #f699dbcd
 @dataclass
 class FFData:
     "A dataset ready for FF: train/valid/test `Split`s, the image `shape` (C, H, W) and `n_classes`."
@@ -87,7 +87,7 @@ def read_idx(path: Path) -> np.ndarray:
         )
     return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim).reshape(dims)
 
-
+# %% ../nbs/01_data.ipynb #a12bf474
 def write_idx(path: Path, a: np.ndarray):
     "Write a uint8 array in IDX format (for tests)."
     a = np.ascontiguousarray(a, dtype=np.uint8)
@@ -101,10 +101,6 @@ _MNIST_FILES = {
 }
 
 
-def _exists(p):
-    return p.exists() or Path(str(p) + '.gz').exists()
-
-
 def _read_mnist(folder: Path, train: bool):
     fi, fl = (folder / 'raw' / f for f in _MNIST_FILES[train])
     x, y = read_idx(fi), read_idx(fl).astype(np.int64)
@@ -116,7 +112,7 @@ def _read_mnist(folder: Path, train: bool):
         raise ValueError(f"{fl} has labels outside 0..9 (max {y.max()}): replace it with the original file.")
     return x[:, None], y
 
-
+# %% ../nbs/01_data.ipynb #5bf80724
 def _read_cifar10(folder: Path, train: bool):
     names = [f'data_batch_{i}' for i in range(1, 6)] if train else ['test_batch']
     xs, ys = [], []
@@ -127,7 +123,7 @@ def _read_cifar10(folder: Path, train: bool):
         ys.append(np.asarray(d['labels']))
     return np.concatenate(xs), np.concatenate(ys).astype(np.int64)
 
-
+# %% ../nbs/01_data.ipynb #ec3c85cc
 def _read_svhn(folder: Path, train: bool):
     from scipy.io import loadmat
 
@@ -136,13 +132,11 @@ def _read_svhn(folder: Path, train: bool):
     y[y == 10] = 0  # SVHN stores the digit 0 as label 10
     return np.transpose(m['X'], (3, 2, 0, 1)), y
 
-
+# %% ../nbs/01_data.ipynb #8ff3aee3
 def _read_stl10(folder: Path, train: bool):
     s = 'train' if train else 'test'
-    x, y = (
-        np.fromfile(folder / f'{s}_X.bin', dtype=np.uint8),
-        np.fromfile(folder / f'{s}_y.bin', dtype=np.uint8).astype(np.int64) - 1,
-    )
+    x = np.fromfile(folder / f'{s}_X.bin', dtype=np.uint8)
+    y = np.fromfile(folder / f'{s}_y.bin', dtype=np.uint8).astype(np.int64) - 1
     if x.size != len(y) * 3 * 96 * 96 or (len(y) and (y.min() < 0 or y.max() > 9)):
         raise ValueError(
             f"{folder / (s + '_X.bin')} holds {x.size} bytes for {len(y)} labels (STL-10 needs 27648 per image, labels 1..10): replace both with the original files."
@@ -151,64 +145,22 @@ def _read_stl10(folder: Path, train: bool):
 
 # %% ../nbs/01_data.ipynb #75a70c65
 DATASETS = {
-    'mnist': dict(
-        folder='MNIST',
-        files=[*_MNIST_FILES[True], *_MNIST_FILES[False]],
-        sub='raw',
-        read=_read_mnist,
-        tv='MNIST',
-        mean=(0.1307,),
-        std=(0.3081,),
-    ),
-    'fmnist': dict(
-        folder='FashionMNIST',
-        files=[*_MNIST_FILES[True], *_MNIST_FILES[False]],
-        sub='raw',
-        read=_read_mnist,
-        tv='FashionMNIST',
-        mean=(0.2860,),
-        std=(0.3530,),
-    ),
-    'cifar10': dict(
-        folder='cifar-10-batches-py',
-        files=['data_batch_1', 'test_batch'],
-        sub='',
-        read=_read_cifar10,
-        tv='CIFAR10',
-        mean=(0.4914, 0.4822, 0.4465),
-        std=(0.2470, 0.2435, 0.2616),
-    ),
-    'svhn': dict(
-        folder='SVHN',
-        files=['train_32x32.mat', 'test_32x32.mat'],
-        sub='',
-        read=_read_svhn,
-        tv='SVHN',
-        mean=(0.4377, 0.4438, 0.4728),
-        std=(0.1980, 0.2010, 0.1970),
-    ),
-    'stl10': dict(
-        folder='stl10_binary',
-        files=['train_X.bin', 'train_y.bin', 'test_X.bin', 'test_y.bin'],
-        sub='',
-        read=_read_stl10,
-        tv='STL10',
-        mean=(0.4467, 0.4398, 0.4066),
-        std=(0.2603, 0.2566, 0.2713),
-    ),
+    'mnist': dict(folder='MNIST', files=[*_MNIST_FILES[True], *_MNIST_FILES[False]], sub='raw', read=_read_mnist,
+                  tv='MNIST', mean=(0.1307,), std=(0.3081,)),
+    'fmnist': dict(folder='FashionMNIST', files=[*_MNIST_FILES[True], *_MNIST_FILES[False]], sub='raw',
+                   read=_read_mnist, tv='FashionMNIST', mean=(0.2860,), std=(0.3530,)),
+    'cifar10': dict(folder='cifar-10-batches-py', files=['data_batch_1', 'test_batch'], sub='', read=_read_cifar10,
+                    tv='CIFAR10', mean=(0.4914, 0.4822, 0.4465), std=(0.2470, 0.2435, 0.2616)),
+    'svhn': dict(folder='SVHN', files=['train_32x32.mat', 'test_32x32.mat'], sub='', read=_read_svhn,
+                 tv='SVHN', mean=(0.4377, 0.4438, 0.4728), std=(0.1980, 0.2010, 0.1970)),
+    'stl10': dict(folder='stl10_binary', files=['train_X.bin', 'train_y.bin', 'test_X.bin', 'test_y.bin'], sub='',
+                  read=_read_stl10, tv='STL10', mean=(0.4467, 0.4398, 0.4066), std=(0.2603, 0.2566, 0.2713)),
     'digits': dict(mean=(0.3053,), std=(0.3760,)),
 }
-ALIASES = {
-    'fashion_mnist': 'fmnist',
-    'fashionmnist': 'fmnist',
-    'fashion-mnist': 'fmnist',
-    'cifar': 'cifar10',
-    'cifar-10': 'cifar10',
-    'stl-10': 'stl10',
-    'stl': 'stl10',
-}
+ALIASES = {'fashion_mnist': 'fmnist', 'fashionmnist': 'fmnist', 'fashion-mnist': 'fmnist', 'cifar': 'cifar10',
+           'cifar-10': 'cifar10', 'stl-10': 'stl10', 'stl': 'stl10'}
 
-
+# %% ../nbs/01_data.ipynb #f70ece74
 def dataset_name(name: str) -> str:
     "The canonical name of dataset `name` (case-insensitive, common aliases), or a clear error."
     n = ALIASES.get(name.lower(), name.lower())
@@ -232,24 +184,35 @@ def _download(name, root):
         for t in (True, False):
             cls(str(root), train=t, download=True)
 
+# %% ../nbs/01_data.ipynb #5e9dc380
+def _exists(p):
+    return p.exists() or Path(str(p) + '.gz').exists()
 
+
+def _fetch(name, root):
+    "Download dataset `name` into `root`; if that fails, remove the empty folders it made and name the ways out."
+    spec = DATASETS[name]
+    folder = root / spec['folder']
+    new = [d for d in (folder / spec['sub'], folder) if not d.exists()]  # folders the download may create
+    try:
+        _download(name, root)
+    except Exception as e:
+        for d in new:  # leave no empty folders behind
+            if d.exists() and not any(d.iterdir()):
+                d.rmdir()
+        raise FileNotFoundError(
+            f"Downloading {name} failed ({type(e).__name__}: {e}): check the internet connection, "
+            f"or copy the files into {folder / spec['sub']} and load without download=True."
+        ) from None
+
+# %% ../nbs/01_data.ipynb #8613d575
 def _read(name, root, download):
     spec = DATASETS[name]
     folder = root / spec['folder']
     missing = [f for f in spec['files'] if not _exists(folder / spec['sub'] / f)]
     if missing and download:
-        new = [d for d in (folder / spec['sub'], folder) if not d.exists()]  # folders the download may create
-        try:
-            _download(name, root)
-            missing = []
-        except Exception as e:
-            for d in new:  # leave no empty folders behind
-                if d.exists() and not any(d.iterdir()):
-                    d.rmdir()
-            raise FileNotFoundError(
-                f"Downloading {name} failed ({type(e).__name__}: {e}): check the internet connection, "
-                f"or copy the files into {folder / spec['sub']} and load without download=True."
-            ) from None
+        _fetch(name, root)
+        missing = []
     if missing:
         raise FileNotFoundError(
             f"{name} is not in {folder} (missing {missing[0]}). Pass download=True (--download) "
@@ -277,35 +240,26 @@ def _read_digits():
     te, tr = perm[:n_test], perm[n_test:]
     return (x[tr], y[tr]), (x[te], y[te])
 
-# %% ../nbs/01_data.ipynb #17cded01
-def load_data(
-    name: str = 'digits',  # digits, mnist, fmnist, cifar10, svhn or stl10
-    root: str | Path | None = None,  # data root; else env FF_DATA; else ~/.ff_nbdev/data
-    download: bool = False,  # let torchvision download a missing dataset
-    device=None,  # where the tensors live; default: `default_device()`
-    valid: float | int = 0,  # validation split: a fraction or a count, taken from the training set
-    normalize: bool
-    | tuple = True,  # True: the dataset's per-channel mean and std; (mean, std): these (a recipe's own); False: none
-    seed: int = 0,  # seed of the validation split
-) -> FFData:
-    "Load dataset `name` as device tensors."
-    name = dataset_name(name)
-    (xtr, ytr), (xte, yte) = _read_digits() if name == 'digits' else _read(name, data_root(root), download)
+# %% ../nbs/01_data.ipynb #370309ab
+def data_stats(name: str, normalize: bool | tuple | list) -> tuple | None:
+    "The (mean, std) lists per channel that `normalize` asks for on dataset `name` (True: the table's), or None."
+    if normalize is False:
+        return None
+    stats = normalize if isinstance(normalize, (tuple, list)) else (DATASETS[name]['mean'], DATASETS[name]['std'])
+    return tuple([float(v) for v in listify(s)] for s in stats)
 
-    stats = None
-    if normalize is not False:
-        stats = normalize if isinstance(normalize, (tuple, list)) else (DATASETS[name]['mean'], DATASETS[name]['std'])
-        stats = tuple([float(v) for v in listify(s)] for s in stats)
+# %% ../nbs/01_data.ipynb #220f588c
+def prep_images(x: np.ndarray, stats: tuple | None) -> Tensor:
+    "uint8 images `x` as float in [0, 1] on the CPU, standardised per channel with `stats` (mean, std) unless None."
+    x = torch.from_numpy(np.array(x, dtype=np.float32)).div_(255)
+    if stats is not None:
+        m, s = (torch.tensor(v, device='cpu').view(1, -1, 1, 1) for v in stats)
+        x = (x - m) / s
+    return x
 
-    def prep(x):
-        x = torch.from_numpy(np.array(x, dtype=np.float32)).div_(255)
-        if stats is not None:
-            m, s = (torch.tensor(v, device='cpu').view(1, -1, 1, 1) for v in stats)
-            x = (x - m) / s
-        return x
-
-    tr = Split(prep(xtr), torch.from_numpy(ytr))
-    te = Split(prep(xte), torch.from_numpy(yte))
+# %% ../nbs/01_data.ipynb #0eefe517
+def split_valid(tr: Split, valid: float | int, seed: int) -> tuple:
+    "(valid, train): a seeded random `valid` (a fraction or a count) of the split `tr`, and the rest; valid None if 0."
     va = None
     nv = int(round(valid * len(tr))) if isinstance(valid, float) else int(valid)
     if not (0 <= valid < (1 if isinstance(valid, float) else len(tr))):
@@ -315,6 +269,25 @@ def load_data(
     if nv > 0:
         perm = torch.randperm(len(tr), generator=torch.Generator().manual_seed(seed), device='cpu')
         va, tr = tr[perm[:nv]], tr[perm[nv:]]
+    return va, tr
+
+# %% ../nbs/01_data.ipynb #17cded01
+def load_data(
+    name: str = 'digits',  # digits, mnist, fmnist, cifar10, svhn or stl10
+    root: str | Path | None = None,  # data root; else env FF_DATA; else ~/.ff_nbdev/data
+    download: bool = False,  # let torchvision download a missing dataset
+    device=None,  # where the tensors live; default: `default_device()`
+    valid: float | int = 0,  # validation split: a fraction or a count, taken from the training set
+    normalize: bool | tuple = True,  # True: the dataset's mean and std per channel; (mean, std): these; False: none
+    seed: int = 0,  # seed of the validation split
+) -> FFData:
+    "Load dataset `name` as device tensors."
+    name = dataset_name(name)
+    (xtr, ytr), (xte, yte) = _read_digits() if name == 'digits' else _read(name, data_root(root), download)
+    stats = data_stats(name, normalize)
+    tr = Split(prep_images(xtr, stats), torch.from_numpy(ytr))
+    te = Split(prep_images(xte, stats), torch.from_numpy(yte))
+    va, tr = split_valid(tr, valid, seed)
     dev = default_device(device)
     return FFData(name, tr.to(dev), va.to(dev) if va else None, te.to(dev), tuple(tr.x.shape[1:]), 10, stats)
 

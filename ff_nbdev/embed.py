@@ -9,7 +9,7 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 from torch import Tensor
-from fastcore.basics import store_attr
+from fastcore.basics import store_attr, patch
 
 # %% auto #0
 __all__ = ['wrong_labels', 'LabelEmbed', 'LabelChannels']
@@ -46,17 +46,21 @@ class LabelEmbed:
         oh = F.one_hot(y, self.n_classes).to(x.dtype) * self.scale
         return torch.cat([oh, x.flatten(1)], 1)
 
-    def neutral(self, x: Tensor) -> Tensor:
-        "Input rows with the neutral label `scale/C` in every label slot."
-        return torch.cat([x.new_full((len(x), self.n_classes), self.scale / self.n_classes), x.flatten(1)], 1)
-
-    def all_labels(self, x: Tensor) -> Tensor:
-        "Every image with every label: shape (B*C, C + D), label varying fastest."
-        B, C = len(x), self.n_classes
-        return self(x.repeat_interleave(C, 0), torch.arange(C, device=x.device).repeat(B))
-
     def __repr__(self):
         return f"LabelEmbed(n_classes={self.n_classes}, scale={self.scale})"
+
+# %% ../nbs/02_embed.ipynb #5f086c2a
+@patch
+def neutral(self: LabelEmbed, x: Tensor) -> Tensor:
+    "Input rows with the neutral label `scale/C` in every label slot."
+    return torch.cat([x.new_full((len(x), self.n_classes), self.scale / self.n_classes), x.flatten(1)], 1)
+
+# %% ../nbs/02_embed.ipynb #3d8c8c23
+@patch
+def all_labels(self: LabelEmbed, x: Tensor) -> Tensor:
+    "Every image with every label: shape (B*C, C + D), label varying fastest."
+    B, C = len(x), self.n_classes
+    return self(x.repeat_interleave(C, 0), torch.arange(C, device=x.device).repeat(B))
 
 # %% ../nbs/02_embed.ipynb #7644a3b1
 class LabelChannels(LabelEmbed):

@@ -13,7 +13,8 @@ from fastcore.basics import patch
 from .core import rms_norm, l2_norm
 
 # %% auto #0
-__all__ = ['NORMS', 'CONV_NORMS', 'FFLinear', 'FFNet', 'FFMLP', 'FFConv', 'goodness_map', 'FFCNN', 'check_images']
+__all__ = ['NORMS', 'CONV_NORMS', 'FFLinear', 'FFNet', 'run_layer', 'FFMLP', 'FFConv', 'goodness_map', 'cnn_kernels', 'FFCNN',
+           'check_image_size', 'check_images']
 
 # %% ../nbs/03_layers.ipynb #25e1c686
 NORMS = dict(rms=rms_norm, l2=l2_norm)
@@ -62,6 +63,16 @@ class FFNet(nn.Module):
         return self.activities(self.check(x))
 
 # %% ../nbs/03_layers.ipynb #1df68c1d
+def run_layer(layer: nn.Module, x: Tensor, i: int, active: list | None) -> Tensor:
+    "Layer `i` on `x`: as is at test time (`active` None), on the detached input if it trains, else without gradients."
+    if active is None:
+        return layer(x)
+    if i in active:
+        return layer(x.detach())
+    with torch.no_grad():
+        return layer(x)
+
+# %% ../nbs/03_layers.ipynb #6d928055
 @patch
 def activities(
     self: FFNet,
@@ -79,13 +90,7 @@ def activities(
         if i:
             x = self.link(i, x, B, generator)
         x = x.to(_device(layer))
-        if active is None:
-            x = layer(x)
-        elif i in active:
-            x = layer(x.detach())
-        else:
-            with torch.no_grad():
-                x = layer(x)
+        x = run_layer(layer, x, i, active)
         acts.append(x)
     return acts
 
@@ -105,7 +110,7 @@ class FFMLP(FFNet):
 # %% ../nbs/03_layers.ipynb #888b812f
 CONV_NORMS = {'channel': lambda x: rms_norm(x, dim=1), 'all': lambda x: rms_norm(x), 'none': lambda x: x}
 
-
+# %% ../nbs/03_layers.ipynb #0ab1ecd0
 class FFConv(nn.Module):
     "A conv FF layer: normalise the input, then conv, ReLU, an optional max-pool and an optional batch norm."
 
@@ -124,20 +129,22 @@ class FFConv(nn.Module):
         self.conv, self.pool, self.norm = nn.Conv2d(c_in, c_out, k, padding=k // 2), pool, norm
         self.bn = nn.BatchNorm2d(c_out) if bn else None
 
-    def pre(self, x: Tensor) -> Tensor:
-        "Normalised input, convolved: (B, c_out, H, W)."
-        if x.ndim != 4 or x.shape[1] != self.conv.in_channels:
-            raise ValueError(
-                f"FFConv expects (B, {self.conv.in_channels}, H, W) inputs, got {tuple(x.shape)}: check the channel counts of the layers against the data."
-            )
-        return self.conv(CONV_NORMS[self.norm](x))
-
     def post(self, z: Tensor) -> Tensor:
         h = F.max_pool2d(F.relu(z), self.pool) if self.pool > 1 else F.relu(z)
         return h if self.bn is None else self.bn(h)
 
     def forward(self, x: Tensor) -> Tensor:
         return self.post(self.pre(x))
+
+# %% ../nbs/03_layers.ipynb #bdb1ab5e
+@patch
+def pre(self: FFConv, x: Tensor) -> Tensor:
+    "Normalised input, convolved: (B, c_out, H, W)."
+    if x.ndim != 4 or x.shape[1] != self.conv.in_channels:
+        raise ValueError(
+            f"FFConv expects (B, {self.conv.in_channels}, H, W) inputs, got {tuple(x.shape)}: check the channel counts of the layers against the data."
+        )
+    return self.conv(CONV_NORMS[self.norm](x))
 
 # %% ../nbs/03_layers.ipynb #c662b389
 def goodness_map(
@@ -147,6 +154,18 @@ def goodness_map(
     return h.pow(2).mean(1)
 
 # %% ../nbs/03_layers.ipynb #efdcf5d0
+def cnn_kernels(shape: tuple, channels: list, k: int | list) -> list:
+    "One kernel size per layer, after checking the input `shape` (C, H, W), the kernel sizes and the channel counts."
+    if len(shape) != 3:
+        raise ValueError(f"shape must be (C, H, W), got {shape}.")
+    ks = list(k) if isinstance(k, (list, tuple)) else [k] * len(channels)
+    if len(ks) != len(channels):
+        raise ValueError(f"{len(ks)} kernel sizes for {len(channels)} layers: give one, or one per layer.")
+    if any(int(c) < 1 for c in channels):
+        raise ValueError(f"Channel counts must be >= 1, got {list(channels)}.")
+    return ks
+
+# %% ../nbs/03_layers.ipynb #cdc9db12
 class FFCNN(FFNet):
     "A stack of `FFConv` layers for network inputs of `shape` (C, H, W) (label or pair channels included)."
 
@@ -160,36 +179,32 @@ class FFCNN(FFNet):
         bn: bool = False,
     ):  # batch norm after every layer (see `FFConv`)
         super().__init__()
-        if len(shape) != 3:
-            raise ValueError(f"shape must be (C, H, W), got {shape}.")
-        ks = list(k) if isinstance(k, (list, tuple)) else [k] * len(channels)
-        if len(ks) != len(channels):
-            raise ValueError(f"{len(ks)} kernel sizes for {len(channels)} layers: give one, or one per layer.")
-        if any(int(c) < 1 for c in channels):
-            raise ValueError(f"Channel counts must be >= 1, got {list(channels)}.")
-        self.shape, self.channels, self.k, self.pool, self.norm, self.bn = (
-            tuple(shape),
-            list(channels),
-            ks,
-            pool,
-            norm,
-            bn,
-        )
+        ks = cnn_kernels(shape, channels, k)
+        self.shape, self.channels, self.k = tuple(shape), list(channels), ks
+        self.pool, self.norm, self.bn = pool, norm, bn
         c_in = [shape[0]] + self.channels[:-1]
-        self.layers = nn.ModuleList(
-            [
-                FFConv(i, o, kk, pool, 'all' if n == 0 else norm, bn)
-                for n, (i, o, kk) in enumerate(zip(c_in, self.channels, ks))
-            ]
-        )
+        self.layers = nn.ModuleList([FFConv(i, o, kk, pool, 'all' if n == 0 else norm, bn)
+                                     for n, (i, o, kk) in enumerate(zip(c_in, self.channels, ks))])
 
     @property
     def config(self):
-        return dict(
-            shape=list(self.shape), channels=self.channels, k=self.k, pool=self.pool, norm=self.norm, bn=self.bn
-        )
+        return dict(shape=list(self.shape), channels=self.channels, k=self.k,
+                    pool=self.pool, norm=self.norm, bn=self.bn)
 
 # %% ../nbs/03_layers.ipynb #82bb62e2
+def check_image_size(x: Tensor, shape: tuple):
+    "Raise an error that names the fix if the batch `x` has not the channels, height and width of `shape`."
+    C, H, W = shape
+    c, h, w = x.shape[1:]
+    if c != C:
+        fix = 'x.mean(1, keepdim=True)' if C == 1 else 'x.expand(-1, 3, -1, -1)'
+        raise ValueError(f"This model was built for {C}-channel inputs, got {c} channels: convert the images "
+                         f"({fix}) or build the model with shape=({c}, {h}, {w}).")
+    if (h, w) != (H, W):
+        raise ValueError(f"This model was built for {H}x{W} images, got {h}x{w}: resize them "
+                         f"(F.interpolate(x, size=({H}, {W}))) or build the model with shape=({c}, {h}, {w}).")
+
+# %% ../nbs/03_layers.ipynb #301b9c51
 def check_images(x: Tensor, shape: tuple, device=None) -> Tensor:
     "`x` as a float batch (B, C, H, W) of image `shape` on `device`; one image (C, H, W), or flat (C*H*W,), becomes a batch of one."
     x = x if isinstance(x, Tensor) else torch.as_tensor(x, device=device)  # a list or an array
@@ -199,26 +214,15 @@ def check_images(x: Tensor, shape: tuple, device=None) -> Tensor:
         x = x[None]
     C, H, W = shape
     if x.ndim != 4:
-        raise ValueError(
-            f"Expected images (B, {C}, {H}, {W}) or one image ({C}, {H}, {W}), got a tensor of shape {tuple(x.shape)}."
-        )
-    c, h, w = x.shape[1:]
-    if c != C:
-        raise ValueError(
-            f"This model was built for {C}-channel inputs, got {c} channels: convert the images "
-            f"({'x.mean(1, keepdim=True)' if C == 1 else 'x.expand(-1, 3, -1, -1)'}) or build the model with shape=({c}, {h}, {w})."
-        )
-    if (h, w) != (H, W):
-        raise ValueError(
-            f"This model was built for {H}x{W} images, got {h}x{w}: resize them "
-            f"(F.interpolate(x, size=({H}, {W}))) or build the model with shape=({c}, {h}, {w})."
-        )
+        raise ValueError(f"Expected images (B, {C}, {H}, {W}) or one image ({C}, {H}, {W}), "
+                         f"got a tensor of shape {tuple(x.shape)}.")
+    check_image_size(x, shape)
     x = x.to(device=device, dtype=torch.float32)  # uint8, float64, ... as float32
     if not torch.isfinite(x).all():
         raise ValueError("The images hold NaN or infinite values: clean the input before predicting.")
     return x
 
-
+# %% ../nbs/03_layers.ipynb #fda8b5f5
 @patch
 def check(self: FFCNN, x: Tensor) -> Tensor:
     "Images of the network's input shape, as a float batch."

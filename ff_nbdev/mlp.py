@@ -14,23 +14,11 @@ from .learner import FFLearner, learner_kwargs
 from .readout import GoodnessReadout, LinearReadout, HeadReadout
 
 # %% auto #0
-__all__ = ['mlp_learner']
+__all__ = ['check_mlp_layers', 'mlp_readout', 'mlp_learner']
 
-# %% ../nbs/08_mlp.ipynb #1816e5b0
-def mlp_learner(
-    data: FFData,
-    layers: list | None = None,  # sizes, input first: e.g. [64, 500, 500]; the input must match the data
-    negatives: Negatives | str | None = None,  # the strategy (or its name); default: label embedding
-    label_scale: float = 2.0,  # height of the one-hot label
-    readout: str
-    | None = None,  # 'goodness', 'linear', 'heads' or 'none'; default: goodness if the strategy embeds labels, else linear
-    skip_first: bool | None = None,  # goodness readout leaves out layer 1; default: when there are 3+ layers
-    cbs: list | None = None,
-    seed: int = 0,
-    **kw,  # passed to `FFLearner`: lr, bs, epochs, schedule, loss, loss_kw, eval_frequency, ...
-) -> FFLearner:
-    "An FF MLP learner for `data`: label embedding and the goodness readout unless told otherwise."
-    layers, kw_given = list(layers or [data.n_features, 500, 500]), set(kw)
+# %% ../nbs/08_mlp.ipynb #f0405f62
+def check_mlp_layers(data: FFData, layers: list):
+    "Raise an error that names the fix if the first size in `layers` is not `data`'s input width, or a size is < 1."
     if layers[0] != data.n_features:
         raise ValueError(
             f"The first layer size {layers[0]} does not match {data.name}'s {data.n_features} input features "
@@ -38,23 +26,40 @@ def mlp_learner(
         )
     if any(int(s) < 1 for s in layers):
         raise ValueError(f"Layer sizes must be >= 1, got {layers}: give every layer at least one unit.")
+
+# %% ../nbs/08_mlp.ipynb #1be2e4a5
+def mlp_readout(readout: str | None, neg: Negatives, layers: list, skip_first: bool | None = None):
+    "The readout named `readout` for an MLP of `layers` sizes; default: goodness if `neg` embeds labels, else linear."
+    readout = readout or ('goodness' if neg.embed is not None else 'linear')
+    skip_first = len(layers) > 3 if skip_first is None else skip_first
+    ros = dict(goodness=lambda: GoodnessReadout(int(skip_first)), linear=lambda: LinearReadout(from_layer=1),
+               heads=HeadReadout, none=lambda: None)
+    if readout not in ros:
+        raise ValueError(f"Unknown readout {readout!r}: use 'goodness', 'linear', 'heads' or 'none'.")
+    return ros[readout]()
+
+# %% ../nbs/08_mlp.ipynb #1816e5b0
+def mlp_learner(
+    data: FFData,
+    layers: list | None = None,  # sizes, input first: e.g. [64, 500, 500]; the input must match the data
+    negatives: Negatives | str | None = None,  # the strategy (or its name); default: label embedding
+    label_scale: float = 2.0,  # height of the one-hot label
+    readout: str | None = None,  # goodness, linear, heads, none; default: goodness if labels are embedded, else linear
+    skip_first: bool | None = None,  # goodness readout leaves out layer 1; default: when there are 3+ layers
+    cbs: list | None = None,
+    seed: int = 0,
+    **kw,  # passed to `FFLearner`: lr, bs, epochs, schedule, loss, loss_kw, eval_frequency, ...
+) -> FFLearner:
+    "An FF MLP learner for `data`: label embedding and the goodness readout unless told otherwise."
+    layers, kw_given = list(layers or [data.n_features, 500, 500]), set(kw)
+    check_mlp_layers(data, layers)
     set_seed(seed)
     neg = negatives or 'label_embedding'
     if isinstance(neg, str):
         neg = get_negatives(neg, n_classes=data.n_classes, scale=label_scale)
     model = FFMLP([neg.n_inputs(data.shape)] + layers[1:]).to(data.train.x.device)
-    readout = readout or ('goodness' if neg.embed is not None else 'linear')
-    if skip_first is None:
-        skip_first = len(layers) > 3
-    ros = dict(
-        goodness=lambda: GoodnessReadout(int(skip_first)),
-        linear=lambda: LinearReadout(from_layer=1),
-        heads=HeadReadout,
-        none=lambda: None,
-    )
-    if readout not in ros:
-        raise ValueError(f"Unknown readout {readout!r}: use 'goodness', 'linear', 'heads' or 'none'.")
     kw = {**dict(loss='symba', loss_kw=dict(alpha=8.0), lr=3e-3, bs=32, epochs=30), **kw}
     if not isinstance(kw['loss'], str) and 'loss_kw' not in kw_given:
         kw.pop('loss_kw')  # a loss object carries its own
-    return FFLearner(model, data, neg, readout=ros[readout](), cbs=cbs, seed=seed, **learner_kwargs(kw))
+    ro = mlp_readout(readout, neg, layers, skip_first)
+    return FFLearner(model, data, neg, readout=ro, cbs=cbs, seed=seed, **learner_kwargs(kw))

@@ -10,7 +10,7 @@ import copy, inspect, math
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from fastcore.basics import store_attr
+from fastcore.basics import store_attr, patch
 from .core import goodness
 from .embed import LabelEmbed, LabelChannels, wrong_labels
 from .layers import FFMLP
@@ -19,7 +19,8 @@ from .layers import FFMLP
 __all__ = ['NEGATIVES', 'ALIASES', 'SelfContrastiveNegatives', 'register', 'Negatives', 'get_negatives', 'LabelNegatives',
            'blur_mask', 'partners', 'hybrid_images', 'MixNegatives', 'NoiseNegatives', 'ConfusionNegatives',
            'StackedPairNegatives', 'MaskNegatives', 'LayerWiseNegatives', 'total_goodness', 'AdversarialNegatives',
-           'HardNegatives', 'MonoForward', 'LabelChannelNegatives', 'ChannelCompetition', 'to_images', 'plot_gallery']
+           'HardNegatives', 'MonoForward', 'LabelChannelNegatives', 'ChannelCompetition', 'to_images', 'show_input',
+           'plot_gallery']
 
 # %% ../nbs/04_negatives.ipynb #179517a9
 NEGATIVES = {}
@@ -36,34 +37,12 @@ def register(name: str):
 
     return _reg
 
-
+# %% ../nbs/04_negatives.ipynb #406054dd
 class Negatives:
     "Base class of negative strategies: subclasses implement `generate` (and may override `create_positive`)."
 
     name, uses_labels, needs_model, embed, model = None, False, False, None, None
     generator: torch.Generator | None = None
-
-    def input_shape(self, shape: tuple) -> tuple:
-        "The shape of one network input for images of `shape` (C, H, W)."
-        return self.embed.out_shape(shape) if self.embed is not None else tuple(shape)
-
-    def n_inputs(self, shape: tuple) -> int:
-        "How many numbers the network sees per image of `shape` (C, H, W): the width of a dense first layer."
-        return math.prod(self.input_shape(shape))
-
-    def _check(self, x, y):
-        if x.ndim != 4:
-            raise ValueError(
-                f"Strategy {self.name!r} expects images of shape (B, C, H, W), got {tuple(x.shape)}: add the channel dimension."
-            )
-        if self.uses_labels and y is None:
-            raise ValueError(f"Strategy {self.name!r} uses labels: pass y (or pick a label-free strategy).")
-        if y is not None and len(x) != len(y):
-            raise ValueError(f"{len(x)} images but {len(y)} labels: pass one label per image.")
-        if self.needs_model and self.model is None:
-            raise ValueError(
-                f"Strategy {self.name!r} needs the network it trains: set `neg.model = model` before generating."
-            )
 
     def create_positive(self, x: Tensor, y: Tensor | None = None) -> Tensor:
         "Positive inputs: the images themselves (label-free strategies)."
@@ -77,18 +56,47 @@ class Negatives:
         "What the network sees for unlabelled images `x` at test time: the neutral label if there is an embedding."
         return self.embed.neutral(x) if self.embed is not None else x
 
-    def bind(self, generator: torch.Generator | None = None, model: nn.Module | None = None) -> Negatives:
-        "A copy of this strategy that draws from `generator` (and reads `model` if it needs one); `self` is unchanged."
-        b = copy.copy(self)
-        b.generator = generator
-        if self.needs_model and b.model is None:
-            b.model = model
-        return b
-
     def __repr__(self):
         return f"{type(self).__name__}()"
 
+# %% ../nbs/04_negatives.ipynb #e584f7b1
+@patch
+def input_shape(self: Negatives, shape: tuple) -> tuple:
+    "The shape of one network input for images of `shape` (C, H, W)."
+    return self.embed.out_shape(shape) if self.embed is not None else tuple(shape)
 
+
+@patch
+def n_inputs(self: Negatives, shape: tuple) -> int:
+    "How many numbers the network sees per image of `shape` (C, H, W): the width of a dense first layer."
+    return math.prod(self.input_shape(shape))
+
+# %% ../nbs/04_negatives.ipynb #355c20fb
+@patch
+def _check(self: Negatives, x, y):
+    "Raise an error that names the fix if `x` is not a batch of images, or `y` does not fit the strategy."
+    if x.ndim != 4:
+        raise ValueError(f"Strategy {self.name!r} expects images of shape (B, C, H, W), got {tuple(x.shape)}: "
+                         "add the channel dimension.")
+    if self.uses_labels and y is None:
+        raise ValueError(f"Strategy {self.name!r} uses labels: pass y (or pick a label-free strategy).")
+    if y is not None and len(x) != len(y):
+        raise ValueError(f"{len(x)} images but {len(y)} labels: pass one label per image.")
+    if self.needs_model and self.model is None:
+        raise ValueError(f"Strategy {self.name!r} needs the network it trains: "
+                         "set `neg.model = model` before generating.")
+
+# %% ../nbs/04_negatives.ipynb #13b5c3bc
+@patch
+def bind(self: Negatives, generator: torch.Generator | None = None, model: nn.Module | None = None) -> Negatives:
+    "A copy of this strategy that draws from `generator` (and reads `model` if it needs one); `self` is unchanged."
+    b = copy.copy(self)
+    b.generator = generator
+    if self.needs_model and b.model is None:
+        b.model = model
+    return b
+
+# %% ../nbs/04_negatives.ipynb #6b1366a7
 def get_negatives(name: str, **kw) -> Negatives:
     "The negative strategy registered as `name` (or an old name of it), built with the keyword arguments it accepts."
     name = ALIASES.get(name, name)
@@ -376,16 +384,25 @@ def to_images(neg: Negatives, rows: Tensor, shape: tuple) -> tuple:
         x = torch.cat([x[:, :C], x[:, C:]], 3)
     return x, lab
 
+# %% ../nbs/04_negatives.ipynb #0ba989c0
+def show_input(ax, im: Tensor | None, title: str):
+    "Draw one input picture `im` (C, H, W) on `ax`, scaled to [0, 1], without ticks, under `title`; 'none' if no `im`."
+    ax.set_xticks([])
+    ax.set_yticks([])
+    if im is not None:
+        v = im.permute(1, 2, 0)
+        v = (v - v.min()) / (v.max() - v.min() + 1e-8)
+        ax.imshow(v.squeeze(-1) if v.shape[-1] == 1 else v, cmap='gray')
+    else:
+        ax.text(0.5, 0.5, 'none', ha='center', va='center', fontsize=7)
+    ax.set_title(title, fontsize=7, pad=2)
 
+# %% ../nbs/04_negatives.ipynb #8b22554d
 def plot_gallery(x: Tensor, y: Tensor, names: list | None = None, n: int = 3, seed: int = 0):
     "For each strategy, `n` positives next to their negatives (model-based strategies use a random-init MLP)."
     import matplotlib.pyplot as plt
 
-    names, x, y = (
-        list(names or NEGATIVES),
-        x[: max(n, 2)].cpu(),
-        y[: max(n, 2)].cpu(),
-    )  # drawn on the CPU, with a CPU generator
+    names, x, y = list(names or NEGATIVES), x[: max(n, 2)].cpu(), y[: max(n, 2)].cpu()  # on the CPU, CPU generator
     fig, axs = plt.subplots(len(names), 2 * n, figsize=(2 * n * 1.1, len(names) * 1.25), squeeze=False)
     for r, name in enumerate(names):
         neg = get_negatives(name, n_classes=10, scale=2.0)
@@ -397,16 +414,8 @@ def plot_gallery(x: Tensor, y: Tensor, names: list | None = None, n: int = 3, se
         xn, ln = to_images(neg, neg.generate(x, y), x.shape[1:])
         for i in range(n):
             for c, (im, lab, s) in enumerate([(xp, lp, '+'), (xn, ln, '−')]):
-                a = axs[r, 2 * i + c]
-                a.set_xticks([])
-                a.set_yticks([])
-                if i < len(im):
-                    v = im[i].permute(1, 2, 0)
-                    v = (v - v.min()) / (v.max() - v.min() + 1e-8)
-                    a.imshow(v.squeeze(-1) if v.shape[-1] == 1 else v, cmap='gray')
-                else:
-                    a.text(0.5, 0.5, 'none', ha='center', va='center', fontsize=7)
-                a.set_title(s + (f' {lab[i].item()}' if lab is not None and i < len(lab) else ''), fontsize=7, pad=2)
+                title = s + (f' {lab[i].item()}' if lab is not None and i < len(lab) else '')
+                show_input(axs[r, 2 * i + c], im[i] if i < len(im) else None, title)
         axs[r, 0].set_ylabel(name, rotation=0, ha='right', va='center', fontsize=8)
     fig.tight_layout()
     return fig

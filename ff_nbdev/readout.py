@@ -10,7 +10,7 @@ import math
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
-from fastcore.basics import store_attr
+from fastcore.basics import store_attr, patch
 from .core import goodness, class_goodness, inference
 from .data import FFData, Split, batches
 from .embed import LabelEmbed, LabelChannels
@@ -96,7 +96,7 @@ def goodness_scores(
     with inference(model):
         return torch.cat([f(model, xb, embed, kind) for xb in x.split(chunk)], 1)
 
-
+# %% ../nbs/07_readout.ipynb #480f989e
 def goodness_scores_loop(model: nn.Module, x: Tensor, embed: LabelEmbed, kind: str = 'mean') -> Tensor:
     "The same scores with C separate forward passes (the reference)."
     if not isinstance(embed, LabelChannels):
@@ -133,14 +133,6 @@ class GoodnessReadout:
     def __init__(self, from_layer: int = 0, bs: int = 1000):
         store_attr()
 
-    def layer_scores(self, net: nn.Module, neg, x: Tensor, kind: str = 'mean') -> Tensor:
-        "Every layer's goodness for every label, (L, B, C)."
-        if neg.embed is None:
-            raise ValueError(
-                f"The goodness readout needs a strategy with a label embedding, not {neg!r}: use LinearReadout."
-            )
-        return torch.cat([goodness_scores(net, xb, neg.embed, kind) for xb in x.split(self.bs)], 1)
-
     def scores(self, learn, x):
         return self.layer_scores(learn.model, learn.negatives, x, learn.loss.kind)
 
@@ -159,6 +151,15 @@ class GoodnessReadout:
         acc = lambda p: (p == split.y).float().mean().item()
         return dict(layers=[acc(si.argmax(1)) for si in s], overall=acc(sum_layers(s, self.from_layer).argmax(1)))
 
+# %% ../nbs/07_readout.ipynb #5f1b3549
+@patch
+def layer_scores(self: GoodnessReadout, net: nn.Module, neg, x: Tensor, kind: str = 'mean') -> Tensor:
+    "Every layer's goodness for every label, (L, B, C)."
+    if neg.embed is None:
+        raise ValueError(f"The goodness readout needs a strategy with a label embedding, not {neg!r}: "
+                         "use LinearReadout.")
+    return torch.cat([goodness_scores(net, xb, neg.embed, kind) for xb in x.split(self.bs)], 1)
+
 # %% ../nbs/07_readout.ipynb #91729309
 class ClassGoodnessReadout(GoodnessReadout):
     "The same readout on the class goodness of a channel-wise competitive network (one plain pass)."
@@ -172,19 +173,6 @@ class HeadReadout:
 
     def __init__(self, bs: int = 2000):
         self.bs = bs
-
-    def layer_logits(self, m: nn.Module, neg, x: Tensor) -> list:
-        "Every layer's head's logits, (B, C) each."
-        out = []
-        if getattr(m.layers[-1], 'head', None) is None:
-            raise ValueError(
-                "The layers have no heads: HeadReadout reads a Mono-Forward network (loss=MonoForwardLoss)."
-            )
-        with inference(m):
-            for xb in x.split(self.bs):
-                acts = m.activities(neg.test_input(xb))
-                out.append([l.head(a.flatten(1)) for l, a in zip(m.layers, acts)])
-        return [torch.cat(o) for o in zip(*out)]
 
     def logits(self, net: nn.Module, neg, x: Tensor, kind: str = 'mean') -> Tensor:
         "The last layer's head's logits."
@@ -203,6 +191,19 @@ class HeadReadout:
         ]
         return dict(layers=accs, overall=accs[-1])
 
+# %% ../nbs/07_readout.ipynb #54bc0a2b
+@patch
+def layer_logits(self: HeadReadout, m: nn.Module, neg, x: Tensor) -> list:
+    "Every layer's head's logits, (B, C) each."
+    out = []
+    if getattr(m.layers[-1], 'head', None) is None:
+        raise ValueError("The layers have no heads: HeadReadout reads a Mono-Forward network (loss=MonoForwardLoss).")
+    with inference(m):
+        for xb in x.split(self.bs):
+            acts = m.activities(neg.test_input(xb))
+            out.append([l.head(a.flatten(1)) for l, a in zip(m.layers, acts)])
+    return [torch.cat(o) for o in zip(*out)]
+
 # %% ../nbs/07_readout.ipynb #67433cf3
 def layer_features(
     model: nn.Module,
@@ -220,21 +221,13 @@ def layer_features(
     return [torch.cat(f) for f in zip(*out)]
 
 # %% ../nbs/07_readout.ipynb #c2b0fe2a
-def fit_linear(
-    ftr: Tensor,
-    ytr: Tensor,
-    n_classes: int = 10,
-    epochs: int = 5,
-    lr: float = 1e-3,
-    wd: float = 0.0,
-    bs: int = 256,
-    seed: int = 0,
-) -> nn.Linear:
+def fit_linear(ftr: Tensor, ytr: Tensor, n_classes: int = 10, epochs: int = 5, lr: float = 1e-3, wd: float = 0.0,
+               bs: int = 256, seed: int = 0) -> nn.Linear:
     "Fit a linear softmax classifier on fixed features with Adam (seeded); works inside `torch.no_grad()` too."
     with torch.enable_grad():
         return _fit_linear(ftr.detach(), ytr, n_classes, epochs, lr, wd, bs, seed)
 
-
+# %% ../nbs/07_readout.ipynb #a18872e1
 def _fit_linear(ftr, ytr, n_classes, epochs, lr, wd, bs, seed):
     g = torch.Generator(ftr.device).manual_seed(seed)
     with torch.random.fork_rng(devices=[]):
@@ -286,14 +279,18 @@ class LinearReadout:
         f = layer_features(net, x, neg, self.grid)
         return self.head(torch.cat([f[i] for i in self.keep], 1))
 
-    def state(self) -> dict:
-        return {} if self.head is None else dict(keep=self.keep, head=self.head.state_dict())
+# %% ../nbs/07_readout.ipynb #f9a2dc80
+@patch
+def state(self: LinearReadout) -> dict:
+    return {} if self.head is None else dict(keep=self.keep, head=self.head.state_dict())
 
-    def load_state(self, d: dict):
-        if d:
-            w = d['head']['weight']
-            self.keep, self.head = list(d['keep']), nn.Linear(w.shape[1], w.shape[0]).to(w.device)
-            self.head.load_state_dict(d['head'])
+
+@patch
+def load_state(self: LinearReadout, d: dict):
+    if d:
+        w = d['head']['weight']
+        self.keep, self.head = list(d['keep']), nn.Linear(w.shape[1], w.shape[0]).to(w.device)
+        self.head.load_state_dict(d['head'])
 
 # %% ../nbs/07_readout.ipynb #8d6c1909
 def probe_accuracy(
@@ -318,20 +315,9 @@ class Predictor:
     def __init__(self, net: nn.Module, negatives, readout, shape: tuple, kind: str = 'mean'):
         store_attr()  # shape: one image (C, H, W); kind: the goodness the network was trained with
 
-    @classmethod
-    def from_learner(cls, learn) -> Predictor:
-        "The predictor of a trained learner (a readout with a head must have been evaluated once)."
-        return cls(learn.model, learn.negatives, learn.readout, tuple(learn.data.shape), learn.loss.kind)
-
     @property
     def device(self) -> torch.device:
         return next(self.net.parameters()).device
-
-    def to(self, device) -> Predictor:
-        self.net.to(device)
-        if getattr(self.readout, 'head', None) is not None:
-            self.readout.head.to(device)
-        return self
 
     @torch.no_grad()
     def logits(self, x: Tensor) -> Tensor:
@@ -346,3 +332,17 @@ class Predictor:
         return p[0] if x.ndim in (1, 3) else p
 
     __call__ = predict
+
+# %% ../nbs/07_readout.ipynb #cf7e9613
+@patch(cls_method=True)
+def from_learner(cls: Predictor, learn) -> Predictor:
+    "The predictor of a trained learner (a readout with a head must have been evaluated once)."
+    return cls(learn.model, learn.negatives, learn.readout, tuple(learn.data.shape), learn.loss.kind)
+
+
+@patch
+def to(self: Predictor, device) -> Predictor:
+    self.net.to(device)
+    if getattr(self.readout, 'head', None) is not None:
+        self.readout.head.to(device)
+    return self

@@ -15,7 +15,7 @@ from .core import set_seed, check_positive, per_layer, at_layer
 from .data import FFData, Split
 from .layers import FFNet
 from .negatives import Negatives, register
-from .losses import LayerLoss
+from .learner import LayerLoss
 from .learner import FFLearner
 from .readout import fit_linear, linear_accuracy, layer_features
 

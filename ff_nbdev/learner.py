@@ -125,7 +125,7 @@ SCHEDULES = dict(cos=cos_sched, const=None)
 class LRSchedCB(Callback):
     "Each layer's learning rate from a torch scheduler `make(opt, steps, layer)`, stepped after each of its batches."
 
-    order = -20
+    order, all_ranks = -20, True  # part of training: every process of a data-parallel run keeps it (20_dist)
 
     def __init__(self, make='cos'):  # 'cos', 'const', or `make(opt, steps, layer)` -> a torch LR scheduler
         if isinstance(make, str) and make not in SCHEDULES:
@@ -150,7 +150,7 @@ class LRSchedCB(Callback):
 class BatchTfmCB(Callback):
     "Transform each training batch before it is used: `tfm(xb, generator) -> xb` (augmentation)."
 
-    order = -10
+    order, all_ranks = -10, True  # part of training: every process of a data-parallel run keeps it (20_dist)
 
     def __init__(self, tfm):
         self.tfm = tfm
@@ -380,6 +380,8 @@ def fit(self: FFLearner):
 # %% ../nbs/05_learner.ipynb #ee98a49f
 class EarlyStoppingCB(Callback):
     "End the fit when the evaluated overall accuracy has not improved by `min_delta` for `patience` evaluations."
+
+    all_ranks = True  # every process of a data-parallel run must stop at the same epoch (20_dist)
 
     def __init__(self, patience: int = 3, min_delta: float = 0.0):
         self.patience, self.min_delta = patience, min_delta

@@ -16,7 +16,8 @@ from . import __version__
 
 # %% auto #0
 __all__ = ['KEYS', 'OPTIONS', 'load_sweep', 'expand', 'run_id', 'claim_holder', 'claim_alive', 'claim', 'read_rows', 'run_sweep',
-           'sweep_table', 'plot_sweep', 'wandb_sweep_config', 'agent_run', 'ff_sweep_parser', 'ff_sweep']
+           'ranking_metric', 'sweep_table', 'plot_sweep', 'wandb_sweep_config', 'agent_run', 'ff_sweep_parser',
+           'ff_sweep']
 
 # %% ../nbs/18_sweep.ipynb #18a00010
 KEYS = ('method', 'parameters', 'fixed', 'runs', 'seed')
@@ -208,6 +209,8 @@ def _run_one(out: Path, rid: str, cfg: dict, extra: dict) -> dict:
         res = train(out=rd, overwrite=True, **{'quiet': True, **extra, **cfg})
     keys = ('overall', 'layers', 'wall_seconds', 'train_seconds', 'peak_rss_mb', 'peak_cuda_mb')
     row = dict(run_id=rid, config=cfg, **{k: res.get(k) for k in keys if k in res})
+    if res.get('valid'):
+        row['valid'] = res['valid']['overall']  # the split a choice between runs is made on
     with open(out / 'runs.jsonl', 'a') as f:
         f.write(json.dumps(row) + '\n')  # one write of one line: workers append without mixing lines
     return res
@@ -263,8 +266,14 @@ def run_sweep(s: dict | str | Path, out: str | Path, log=print, poll: float = 1.
     return [rows[run_id(c)] for c in cfgs]
 
 # %% ../nbs/18_sweep.ipynb #18a00020
-def sweep_table(rows: list, metric: str = 'overall') -> str:
-    "A markdown table of the runs, best `metric` first."
+def ranking_metric(rows: list) -> str:
+    "'valid' when every run has a validation split (then runs are compared on it), else 'overall' (the test split)."
+    return 'valid' if rows and all(r.get('valid') is not None for r in rows) else 'overall'
+
+
+def sweep_table(rows: list, metric: str | None = None) -> str:
+    "A markdown table of the runs, best `metric` first (default: validation when every run has it, else test)."
+    metric = metric or ranking_metric(rows)
     keys = sorted({k for r in rows for k in r['config']})
     lines = ['| ' + ' | '.join(keys + [metric, 'wall s']) + ' |', '|' + '---|' * (len(keys) + 2)]
     for r in sorted(rows, key=lambda r: -r[metric]):
@@ -273,9 +282,11 @@ def sweep_table(rows: list, metric: str = 'overall') -> str:
     return '\n'.join(lines)
 
 # %% ../nbs/18_sweep.ipynb #8b8d6559
-def plot_sweep(rows: list, params: list | None = None, metric: str = 'overall'):
+def plot_sweep(rows: list, params: list | None = None, metric: str | None = None):
     "One panel per swept option: each run's `metric` against the option's value, and the mean per value."
     import matplotlib.pyplot as plt
+
+    metric = metric or ranking_metric(rows)
 
     params = params or [k for k in rows[0]['config'] if len({json.dumps(r['config'].get(k)) for r in rows}) > 1]
     params = params or list(rows[0]['config'])[:1]  # nothing varies: one panel
@@ -290,7 +301,7 @@ def plot_sweep(rows: list, params: list | None = None, metric: str = 'overall'):
             ax.plot([j] * len(y), y, 'o', color='C0')
         ax.set_xticks(range(len(vals)), [v.strip('"') for v in vals], fontsize=8)
         ax.set_xlabel(k)
-    axs[0][0].set_ylabel(f'test {metric}')
+    axs[0][0].set_ylabel('validation accuracy' if metric == 'valid' else f'test {metric}')
     lo = min(r[metric] for r in rows)
     axs[0][0].set_ylim(max(0, lo - 0.05), min(1, max(r[metric] for r in rows) + 0.02))
     fig.tight_layout()

@@ -6,7 +6,7 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/collab.html.md"""
 
 # %% ../nbs/12_collab.ipynb #6bb8b57c
 from __future__ import annotations
-from fastcore.basics import patch
+from fastcore.basics import listify, patch
 from torch import Tensor
 from .core import inference
 from .data import FFData
@@ -15,8 +15,8 @@ from .learner import FFLearner
 from .mlp import mlp_learner
 
 # %% auto #0
-__all__ = ['CollabLoss', 'collab_learner', 'readout_candidates', 'dead_fraction', 'choose_readout', 'collab_protocol',
-           'collab_run']
+__all__ = ['CollabLoss', 'collab_learner', 'readout_candidates', 'dead_fraction', 'choose_readout', 'last_goodness',
+           'collab_protocol', 'collab_run']
 
 # %% ../nbs/12_collab.ipynb #d59e7c65
 class CollabLoss(GoodnessLoss):
@@ -96,14 +96,20 @@ def choose_readout(learn: FFLearner, data: FFData) -> tuple:
     return va, best, acc(readout_candidates(learn.readout.scores(learn, data.test.x))[best], data.test)
 
 # %% ../nbs/12_collab.ipynb #e7f33b97
+def last_goodness(log: list, L: int) -> tuple:
+    "Each layer's mean G+ and G- in the last epoch that trained it (a layer-wise schedule trains one layer at a time)."
+    last = {i: t for t in log for i in t['active']}
+    return [last[i]['gpos'][i] for i in range(L)], [last[i]['gneg'][i] for i in range(L)]
+
+
 def collab_protocol(
     data: FFData,
     variant: str | None,  # None: plain FF; 'all' or 'prev'
     seed: int = 0,
     layers: list | None = None,
-    epochs: int = 10,
+    epochs: int | list = 10,  # epochs, or epochs per layer with schedule='layerwise'
     theta: float = 2.0,  # the same threshold for both arms
-    **kw,  # passed to `mlp_learner`: lr, bs, ...
+    **kw,  # passed to `mlp_learner`: lr, bs, schedule, ...
 ) -> dict:
     "Train one arm with the logistic loss on G_i + gamma - theta; choose its readout on `data.valid`; test that one once."
     if data.valid is None:
@@ -111,13 +117,13 @@ def collab_protocol(
     layers = layers or [data.n_features, 500, 500, 500]
     learn = collab_learner(
         data, layers, variant, loss='softplus', loss_kw=dict(theta=theta), epochs=epochs, seed=seed,
-        eval_frequency=epochs, **kw
+        eval_frequency=max(listify(epochs)), **kw
     ).fit()
     va, best, test = choose_readout(learn, data)
-    last, n = learn.train_log[-1], min(2000, len(data.train))
+    (gpos, gneg), n = last_goodness(learn.train_log, learn.L), min(2000, len(data.train))
     dead = dead_fraction(learn, data.train.x[:n], data.train.y[:n])
-    return dict(variant=variant or 'plain', seed=seed, theta=theta, layers=layers, epochs=epochs, valid=va,
-                chosen=best, test_acc=test, gpos=last['gpos'], gneg=last['gneg'], dead=dead,
+    return dict(variant=variant or 'plain', seed=seed, theta=theta, layers=layers, epochs=epochs,
+                schedule=learn.schedule, valid=va, chosen=best, test_acc=test, gpos=gpos, gneg=gneg, dead=dead,
                 train_seconds=round(learn.train_seconds, 1))
 
 # %% ../nbs/12_collab.ipynb #0d51b345

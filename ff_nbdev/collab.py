@@ -101,7 +101,7 @@ def last_goodness(log: list, L: int) -> tuple:
     last = {i: t for t in log for i in t['active']}
     return [last[i]['gpos'][i] for i in range(L)], [last[i]['gneg'][i] for i in range(L)]
 
-
+# %% ../nbs/12_collab.ipynb #20818ebb
 def collab_protocol(
     data: FFData,
     variant: str | None,  # None: plain FF; 'all' or 'prev'

@@ -18,7 +18,7 @@ from .core import default_device
 
 # %% auto #0
 __all__ = ['DATASETS', 'ALIASES', 'data_root', 'Split', 'FFData', 'read_idx', 'write_idx', 'dataset_name', 'data_stats',
-           'prep_images', 'split_valid', 'load_data', 'write_tiny_dataset', 'batches', 'random_shift']
+           'prep_images', 'split_valid', 'standard_valid', 'load_data', 'write_tiny_dataset', 'batches', 'random_shift']
 
 # %% ../nbs/01_data.ipynb #9ebc55a7
 def data_root(
@@ -146,16 +146,16 @@ def _read_stl10(folder: Path, train: bool):
 # %% ../nbs/01_data.ipynb #75a70c65
 DATASETS = {
     'mnist': dict(folder='MNIST', files=[*_MNIST_FILES[True], *_MNIST_FILES[False]], sub='raw', read=_read_mnist,
-                  tv='MNIST', mean=(0.1307,), std=(0.3081,)),
+                  tv='MNIST', mean=(0.1307,), std=(0.3081,), valid=1 / 6),
     'fmnist': dict(folder='FashionMNIST', files=[*_MNIST_FILES[True], *_MNIST_FILES[False]], sub='raw',
-                   read=_read_mnist, tv='FashionMNIST', mean=(0.2860,), std=(0.3530,)),
+                   read=_read_mnist, tv='FashionMNIST', mean=(0.2860,), std=(0.3530,), valid=1 / 6),
     'cifar10': dict(folder='cifar-10-batches-py', files=['data_batch_1', 'test_batch'], sub='', read=_read_cifar10,
-                    tv='CIFAR10', mean=(0.4914, 0.4822, 0.4465), std=(0.2470, 0.2435, 0.2616)),
+                    tv='CIFAR10', mean=(0.4914, 0.4822, 0.4465), std=(0.2470, 0.2435, 0.2616), valid=0.1),
     'svhn': dict(folder='SVHN', files=['train_32x32.mat', 'test_32x32.mat'], sub='', read=_read_svhn,
-                 tv='SVHN', mean=(0.4377, 0.4438, 0.4728), std=(0.1980, 0.2010, 0.1970)),
+                 tv='SVHN', mean=(0.4377, 0.4438, 0.4728), std=(0.1980, 0.2010, 0.1970), valid=0.1),
     'stl10': dict(folder='stl10_binary', files=['train_X.bin', 'train_y.bin', 'test_X.bin', 'test_y.bin'], sub='',
-                  read=_read_stl10, tv='STL10', mean=(0.4467, 0.4398, 0.4066), std=(0.2603, 0.2566, 0.2713)),
-    'digits': dict(mean=(0.3053,), std=(0.3760,)),
+                  read=_read_stl10, tv='STL10', mean=(0.4467, 0.4398, 0.4066), std=(0.2603, 0.2566, 0.2713), valid=0.1),
+    'digits': dict(mean=(0.3053,), std=(0.3760,), valid=0.2),
 }
 ALIASES = {'fashion_mnist': 'fmnist', 'fashionmnist': 'fmnist', 'fashion-mnist': 'fmnist', 'cifar': 'cifar10',
            'cifar-10': 'cifar10', 'stl-10': 'stl10', 'stl': 'stl10'}
@@ -271,18 +271,26 @@ def split_valid(tr: Split, valid: float | int, seed: int) -> tuple:
         va, tr = tr[perm[:nv]], tr[perm[nv:]]
     return va, tr
 
+# %% ../nbs/01_data.ipynb #086bd5c8
+def standard_valid(name: str) -> float:
+    "The share of dataset `name`'s training set held out for validation by default (MNIST: 1/6, 10,000 images)."
+    return DATASETS[dataset_name(name)]['valid']
+
 # %% ../nbs/01_data.ipynb #17cded01
 def load_data(
     name: str = 'digits',  # digits, mnist, fmnist, cifar10, svhn or stl10
     root: str | Path | None = None,  # data root; else env FF_DATA; else ~/.ff_nbdev/data
     download: bool = False,  # let torchvision download a missing dataset
     device=None,  # where the tensors live; default: `default_device()`
-    valid: float | int = 0,  # validation split: a fraction or a count, taken from the training set
+    valid: float | int | str = 0,  # validation split from the training set: a fraction, a count, or 'standard'
     normalize: bool | tuple = True,  # True: the dataset's mean and std per channel; (mean, std): these; False: none
     seed: int = 0,  # seed of the validation split
 ) -> FFData:
     "Load dataset `name` as device tensors."
     name = dataset_name(name)
+    if isinstance(valid, str) and valid != 'standard':
+        raise ValueError(f"valid={valid!r}: give a fraction, a count, or 'standard' (the dataset's standard split).")
+    valid = standard_valid(name) if valid == 'standard' else valid
     (xtr, ytr), (xte, yte) = _read_digits() if name == 'digits' else _read(name, data_root(root), download)
     stats = data_stats(name, normalize)
     tr = Split(prep_images(xtr, stats), torch.from_numpy(ytr))

@@ -13,7 +13,7 @@ from typing import Callable
 import torch
 from fastcore.basics import listify
 from .core import loss_params, UsageError
-from .data import FFData, Split, random_shift, dataset_name
+from .data import FFData, Split, random_shift, dataset_name, standard_valid
 from .learner import FFLearner, read_checkpoint
 from .readout import Predictor
 from .losses import MonoForwardLoss
@@ -59,7 +59,7 @@ class RunConfig(MethodConfig):
     "Every setting of a run: the source of `ff-train`'s flags, of a sweep file's keys and of a run's `config.json`."
 
     eval_frequency: int = 5  # evaluate every N epochs (on the validation split when there is one)
-    valid: float = 0.0  # validation split: a fraction of the training set, seeded (0: none)
+    valid: float | None = None  # validation split: a share of the training set, seeded (default: the dataset's standard split; 0: none)
     train_subset: int = 0  # train on the first N training images only (0: all)
     test_subset: int = 0  # test on the first N test images only (0: all)
     seed: int = 0  # seeds the network, the batch order, the negatives and the validation split
@@ -189,7 +189,8 @@ def _mlp(data, c, cbs, negatives='label_embedding'):
 
 register_recipe(Recipe(
     'mlp', _mlp, doc="Hinton's supervised FF MLP: the label in the input, goodness over all labels",
-    options=_FF, defaults=dict(_FF_DEFAULTS, readout='goodness'), read_back=_dense_back,
+    options=_FF, read_back=_dense_back,
+    defaults=dict(_FF_DEFAULTS, readout='goodness', epochs=[60], lr=0.01),  # chosen on validation (18_sweep)
 ))
 register_recipe(Recipe(
     'mlp_negatives', lambda data, c, cbs: _mlp(data, c, cbs, c.negatives),
@@ -292,6 +293,7 @@ def resolve(c: RunConfig) -> RunConfig:
         raise UsageError(f"--epochs must be >= 1, got {c.epochs}: a run of 0 epochs would save an untrained network.")
     if c.negatives is not None and c.negatives not in NEGATIVES:
         raise UsageError(f"Unknown negative strategy {c.negatives!r}: choose one of {', '.join(NEGATIVES)}.")
+    c = replace(c, valid=standard_valid(c.dataset) if c.valid is None else c.valid)  # validation by default
     return replace(c, **{k: v for k, v in r.defaults.items() if getattr(c, k) is None})
 
 # %% ../nbs/13a_recipes.ipynb #0af20e35

@@ -16,8 +16,8 @@ from . import __version__
 
 # %% auto #0
 __all__ = ['KEYS', 'OPTIONS', 'load_sweep', 'expand', 'run_id', 'claim_holder', 'claim_alive', 'claim', 'read_rows', 'run_sweep',
-           'ranking_metric', 'sweep_table', 'plot_sweep', 'wandb_sweep_config', 'agent_run', 'ff_sweep_parser',
-           'ff_sweep']
+           'ranking_metric', 'sweep_table', 'seed_summary', 'plot_sweep', 'wandb_sweep_config', 'agent_run',
+           'ff_sweep_parser', 'ff_sweep']
 
 # %% ../nbs/18_sweep.ipynb #18a00010
 KEYS = ('method', 'parameters', 'fixed', 'runs', 'seed')
@@ -280,6 +280,19 @@ def sweep_table(rows: list, metric: str | None = None) -> str:
         cells = [str(r['config'].get(k, '')) for k in keys] + [f"{r[metric]:.2%}", f"{r['wall_seconds']:.1f}"]
         lines.append('| ' + ' | '.join(cells) + ' |')
     return '\n'.join(lines)
+
+# %% ../nbs/18_sweep.ipynb #17efad09
+def seed_summary(rows: list, metric: str | None = None) -> list:
+    "Per setting (a config without its seed): its runs, n, mean and sd of `metric` (default: validation), best first."
+    metric, groups = metric or ranking_metric(rows), {}
+    for r in rows:
+        groups.setdefault(json.dumps({k: v for k, v in r['config'].items() if k != 'seed'}, sort_keys=True), []).append(r)
+    out = []
+    for k, g in groups.items():
+        v = [r[metric] for r in g]
+        out.append(dict(config=json.loads(k), rows=g, n=len(g), mean=statistics.mean(v),
+                        sd=statistics.stdev(v) if len(v) > 1 else 0.0))
+    return sorted(out, key=lambda s: -s['mean'])
 
 # %% ../nbs/18_sweep.ipynb #8b8d6559
 def plot_sweep(rows: list, params: list | None = None, metric: str | None = None):

@@ -161,7 +161,10 @@ def _remove_stale(path: Path):
 
     with open(path.parent / '.takeover.lock', 'a') as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not claim_alive(path):
+        # Only a stale claim that is there: a missing one may be created by another worker between our look and the
+        # unlink (creating needs no lock), and that fresh claim must not be removed. A claim that is there can only be
+        # removed under this lock, so what we judged is what we unlink.
+        if claim_holder(path) is not None and not claim_alive(path):
             path.unlink(missing_ok=True)
 
 # %% ../nbs/18_sweep.ipynb #c7fd905b

@@ -10,7 +10,7 @@ import math
 import torch
 from torch import Tensor
 from .core import set_seed
-from .data import FFData
+from .data import FFData, Split
 from .layers import FFCNN
 from .negatives import Negatives, ChannelCompetition, get_negatives
 from .losses import CompetitiveLoss
@@ -160,10 +160,13 @@ def plot_confusion(cm: Tensor, classes: list | None = None):
     return fig
 
 # %% ../nbs/09_cnn.ipynb #0deb13ad
-def _cnn_errors(l: FFLearner, data: FFData, mode: str, linear: bool, tag: str = '') -> dict:
-    "Test errors of learner `l`: overall and per layer, by class goodness (competitive), by a linear head (`linear`)."
-    te, out = data.test, {}
-    r = l.history[-1] if l.history else l.evaluate(te, record=False)  # the fit evaluated on the test split
+def _cnn_errors(
+    l: FFLearner, data: FFData, mode: str, linear: bool, tag: str = '', split: Split | None = None
+) -> dict:
+    "Errors of `l` on `split` (default: test): overall and per layer, by class goodness (competitive), by a linear head."
+    te, out = data.test if split is None else split, {}
+    fitted = l.history and te is (data.valid or data.test)  # the fit's last evaluation was on this split
+    r = l.history[-1] if fitted else l.evaluate(te, record=False)
     out[f'{tag}error'], out[f'{tag}layer_errors'] = round(1 - r['overall'], 4), [round(1 - a, 4) for a in r['layers']]
     if mode == 'competitive':
         s = competitive_scores(l.model, te.x, data.n_classes)
@@ -186,7 +189,7 @@ def cnn_run(
     control: bool = True,  # the same measurements on the random-init network
     **kw,
 ) -> dict:  # passed to `cnn_learner`: bs, lr, bn, k, grid, tfm, seed, ...
-    "Train one FF CNN on `data` and return its test errors (per layer, readouts, control) and seconds."
+    "Train one FF CNN on `data`; its test errors (per layer, readouts, control), seconds, and `valid`: the same on validation."
     learn = cnn_learner(data, channels, mode=mode, epochs=epochs, eval_frequency=epochs + 1, **kw).fit()
     out = dict(dataset=data.name, mode=mode, channels=learn.model.channels, bn=learn.model.bn, bs=learn.bs,
                lr=learn.lrs[0], epochs=epochs, train_images=len(data.train),
@@ -197,4 +200,8 @@ def cnn_run(
         if ctl.model.bn:
             calibrate_bn(ctl.model, ctl.negatives.test_input(data.train.x))
         out.update(_cnn_errors(ctl, data, mode, linear, 'random_init_'))
+    if data.valid is not None:  # where readouts are chosen: the test errors above are read once, for the chosen one
+        out['valid'] = _cnn_errors(learn, data, mode, linear, split=data.valid)
+        if control:
+            out['valid'].update(_cnn_errors(ctl, data, mode, linear, 'random_init_', split=data.valid))
     return out

@@ -13,6 +13,7 @@ Figures quoted from a paper, and targets, are exempt when the text says so: "(pa
 
 `python .ci/claims.py` prints each offence and exits 1 if any; `--selftest` plants a wrong number in a temporary
 copy of the README and index and exits 0 only if the check then fails on both."""
+
 import glob, json, os, re, shutil, sys, tempfile
 
 UNIT = r'(?:\s?(?:%|×|x\b|s\b|min\b|ms\b|seconds\b|minutes\b))'
@@ -62,7 +63,9 @@ def backed(n, pool, pct):
 
 def bench_files(cite):
     "The files of bench/results/ a citation names: a file, the folder, or the files a bench script wrote."
-    files = [f for f in glob.glob('bench/results/**/*', recursive=True) if os.path.isfile(f) and not f.endswith('README.md')]
+    files = [
+        f for f in glob.glob('bench/results/**/*', recursive=True) if os.path.isfile(f) and not f.endswith('README.md')
+    ]
     if cite.rstrip('/') == 'bench/results':
         return files
     if cite.startswith('bench/results/'):
@@ -84,7 +87,7 @@ def cited_text(cite):
 
 def check_table(text, source):
     "Offences of the 'Measured results' table in `text` (README or index markdown)."
-    sec = text[text.find('## Measured results'):] if '## Measured results' in text else ''
+    sec = text[text.find('## Measured results') :] if '## Measured results' in text else ''
     bad = []
     ls = sec.splitlines()
     head = lambda k: k + 1 < len(ls) and ls[k + 1].startswith('|---')  # a table's header row: every table counts
@@ -108,7 +111,9 @@ def check_table(text, source):
 def check_prose(text, source, pool):
     "Offences of the README's prose outside its results table: its numbers must be in some stored output."
     text = text[: text.find('## Measured results')] if '## Measured results' in text else text
-    return [f"{source}: '{n}' in the prose is in no stored output" for n in claimed(text) if not backed(n, pool, pct=True)]
+    return [
+        f"{source}: '{n}' in the prose is in no stored output" for n in claimed(text) if not backed(n, pool, pct=True)
+    ]
 
 
 def check_bench_quotes(pool_bench):
@@ -120,8 +125,11 @@ def check_bench_quotes(pool_bench):
         pool = pool_bench + numbers(outputs(nb))
         for line in markdown(nb).splitlines():
             if re.search(r'H100|H200|bench/', line):
-                bad += [f"{nb}: bench figure {n} ('{line.strip()[:60]}...') is in no stored file"
-                        for n in re.findall(NUM + UNIT, PAPER.sub(' ', line)) if not backed(n, pool, pct=False)]
+                bad += [
+                    f"{nb}: bench figure {n} ('{line.strip()[:60]}...') is in no stored file"
+                    for n in re.findall(NUM + UNIT, PAPER.sub(' ', line))
+                    if not backed(n, pool, pct=False)
+                ]
     return bad
 
 
@@ -146,12 +154,18 @@ def selftest():
             (shutil.copytree if os.path.isdir(p) else shutil.copy)(p, os.path.join(tmp, p))
         os.chdir(tmp)
         readme = open('README.md').read()
-        row = next(r for r in readme[readme.find('## Measured results'):].splitlines()
-                   if r.startswith('|') and re.search(r'\d+\.\d+ %', r))
+        row = next(
+            r
+            for r in readme[readme.find('## Measured results') :].splitlines()
+            if r.startswith('|') and re.search(r'\d+\.\d+ %', r)
+        )
         pool = numbers(outputs(glob.glob('nbs/**/*.ipynb', recursive=True)[0]))
         old = re.search(r'(\d+\.\d+) %', row)[1]
-        new = next(f'{v / 100:.2f}' for v in range(1111, 9999, 37) if not backed(f'{v / 100:.2f}', pool, True)
-                   and f'{v / 100:.2f}' not in readme)
+        new = next(
+            f'{v / 100:.2f}'
+            for v in range(1111, 9999, 37)
+            if not backed(f'{v / 100:.2f}', pool, True) and f'{v / 100:.2f}' not in readme
+        )
         open('README.md', 'w').write(readme.replace(row, row.replace(old + ' %', new + ' %', 1)))
         nb = json.load(open('nbs/index.ipynb'))
         for c in nb['cells']:
@@ -171,5 +185,9 @@ if __name__ == '__main__':
     if '--selftest' in sys.argv:
         sys.exit(0 if selftest() else 1)
     bad = run()
-    print('\n'.join(bad) if bad else 'claims: every number in the results table, the README prose and bench quotes is backed')
+    print(
+        '\n'.join(bad)
+        if bad
+        else 'claims: every number in the results table, the README prose and bench quotes is backed'
+    )
     sys.exit(1 if bad else 0)

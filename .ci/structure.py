@@ -3,16 +3,26 @@ Prints one line per figure; exits 1 if an import circle exists, 2 % or more of t
 characters, a statement shares its line with another (`;`), a notebook leaves 10-120 cells, or a code cell of a
 concept notebook (nbs/NN_*.ipynb: not the tutorials, not the home page) runs over 25 lines (one step per cell).
 A module is a topic, not a line budget: there is no limit on a module's length."""
+
 import ast, glob, json, os, statistics, sys
 
 os.chdir(os.path.join(os.path.dirname(__file__), '..'))
-mods = {os.path.basename(f)[:-3]: f for f in glob.glob('ff_nbdev/*.py')
-        if not f.endswith('_modidx.py') and not f.endswith('__init__.py')}
+mods = {
+    os.path.basename(f)[:-3]: f
+    for f in glob.glob('ff_nbdev/*.py')
+    if not f.endswith('_modidx.py') and not f.endswith('__init__.py')
+}
 deps, bad = {}, []
 for m, f in mods.items():
     tree = ast.parse(open(f).read())
-    deps[m] = {n.module.split('.')[-1] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module
-               and (n.level or n.module.startswith('ff_nbdev')) and n.module.split('.')[-1] in mods} - {m}
+    deps[m] = {
+        n.module.split('.')[-1]
+        for n in ast.walk(tree)
+        if isinstance(n, ast.ImportFrom)
+        and n.module
+        and (n.level or n.module.startswith('ff_nbdev'))
+        and n.module.split('.')[-1] in mods
+    } - {m}
 
 
 def reach(a, b, seen=()):

@@ -4,6 +4,7 @@ Loads the networks that nbs/15_probe.ipynb saved (--models, default nbs/models);
 (the 08_mlp recipe, --epochs FF epochs, --bp-epochs, on the first --n-train training images) and saves them.
 Example: python bench/analysis.py --data-root ../shared/data --models nbs/models
 Quick:   python bench/analysis.py --data-root ../shared/data --models /tmp/small --train --n-train 5000 --epochs 2 --bp-epochs 1 --sizes 784,300,300"""
+
 import argparse, json, time
 from pathlib import Path
 import numpy as np, torch
@@ -13,41 +14,93 @@ from ff_nbdev.probe import bp_mlp, fit_bp, bp_accuracy, ff_net, load_net, save_n
 from ff_nbdev.cka import cka_matrix
 
 p = argparse.ArgumentParser(description=__doc__)
-p.add_argument('--data-root', default=None); p.add_argument('--models', default='nbs/models')
+p.add_argument('--data-root', default=None)
+p.add_argument('--models', default='nbs/models')
 p.add_argument('--train', action='store_true', help='train and save the networks that are missing in --models')
-p.add_argument('--sizes', default='784,1000,1000'); p.add_argument('--epochs', type=int, default=12); p.add_argument('--bp-epochs', type=int, default=5)
+p.add_argument('--sizes', default='784,1000,1000')
+p.add_argument('--epochs', type=int, default=12)
+p.add_argument('--bp-epochs', type=int, default=5)
 p.add_argument('--n-train', type=int, default=0, help='first N training images of each dataset (0: all)')
-p.add_argument('--probe-epochs', type=int, default=10); p.add_argument('--cka-n', type=int, default=10000, help='MNIST test images for CKA')
-p.add_argument('--cka-bs', type=int, default=1000); p.add_argument('--threads', type=int, default=1)
+p.add_argument('--probe-epochs', type=int, default=10)
+p.add_argument('--cka-n', type=int, default=10000, help='MNIST test images for CKA')
+p.add_argument('--cka-bs', type=int, default=1000)
+p.add_argument('--threads', type=int, default=1)
 a = p.parse_args()
-torch.set_num_threads(a.threads); t0 = time.time()
+torch.set_num_threads(a.threads)
+t0 = time.time()
 sizes, folder = [int(s) for s in a.sizes.split(',')], Path(a.models)
 data = {}
 for name in ('mnist', 'fmnist'):
     d = load_data(name, root=a.data_root)
-    data[name] = FFData(d.name, d.train[:a.n_train] if a.n_train else d.train, None, d.test, d.shape)
+    data[name] = FFData(d.name, d.train[: a.n_train] if a.n_train else d.train, None, d.test, d.shape)
+
 
 def nets(d):
     ff, bp = ff_net(d, sizes), bp_mlp(d, sizes)
     if a.train and not (folder / f'ff_{d.name}.pt').exists():
-        learn = mlp_learner(d, sizes, label_scale=5., lr=2e-3, bs=100, epochs=a.epochs, tfm=lambda xb, g: random_shift(xb, 1, g), eval_frequency=a.epochs).fit()
+        learn = mlp_learner(
+            d,
+            sizes,
+            label_scale=5.0,
+            lr=2e-3,
+            bs=100,
+            epochs=a.epochs,
+            tfm=lambda xb, g: random_shift(xb, 1, g),
+            eval_frequency=a.epochs,
+        ).fit()
         save_nets(folder, **{f'ff_{d.name}': learn.model})
     if a.train and not (folder / f'bp_{d.name}.pt').exists():
-        fit_bp(bp, d, a.bp_epochs, lr=1e-3, bs=100, shift=1, verbose=False); save_nets(folder, **{f'bp_{d.name}': bp})
-    load_net(ff.model, folder, f'ff_{d.name}'); load_net(bp, folder, f'bp_{d.name}')
+        fit_bp(bp, d, a.bp_epochs, lr=1e-3, bs=100, shift=1, verbose=False)
+        save_nets(folder, **{f'bp_{d.name}': bp})
+    load_net(ff.model, folder, f'ff_{d.name}')
+    load_net(bp, folder, f'bp_{d.name}')
     return ff, bp, ff_net(d, sizes)
+
 
 rows, keep = [], {}
 for s, t in (('mnist', 'fmnist'), ('fmnist', 'mnist')):
-    S, T = data[s], data[t]; ff, bp, rnd = keep[s] = nets(S)
+    S, T = data[s], data[t]
+    ff, bp, rnd = keep[s] = nets(S)
     kw = dict(epochs=a.probe_epochs)
-    rows += [transfer_row('FF', ff.model, ff.negatives, S, T, ff.evaluate(S.test, record=False)['overall'], **kw),
-             transfer_row('BP', bp, None, S, T, bp_accuracy(bp, S.test), **kw),
-             transfer_row('random init', rnd.model, rnd.negatives, S, T, **kw)]
-def r4(v): return [r4(x) for x in v] if isinstance(v, list) else round(v, 4) if isinstance(v, float) else v
-print(json.dumps(dict(bench='transfer', sizes=sizes, n_train=a.n_train or 'all', probe_epochs=a.probe_epochs,
-                      rows=[{k: r4(v) for k, v in r.items()} for r in rows], seconds=round(time.time() - t0, 1))), flush=True)
-ff, bp, rnd = keep['mnist']; x = data['mnist'].test.x[:a.cka_n]
+    rows += [
+        transfer_row('FF', ff.model, ff.negatives, S, T, ff.evaluate(S.test, record=False)['overall'], **kw),
+        transfer_row('BP', bp, None, S, T, bp_accuracy(bp, S.test), **kw),
+        transfer_row('random init', rnd.model, rnd.negatives, S, T, **kw),
+    ]
+
+
+def r4(v):
+    return [r4(x) for x in v] if isinstance(v, list) else round(v, 4) if isinstance(v, float) else v
+
+
+print(
+    json.dumps(
+        dict(
+            bench='transfer',
+            sizes=sizes,
+            n_train=a.n_train or 'all',
+            probe_epochs=a.probe_epochs,
+            rows=[{k: r4(v) for k, v in r.items()} for r in rows],
+            seconds=round(time.time() - t0, 1),
+        )
+    ),
+    flush=True,
+)
+ff, bp, rnd = keep['mnist']
+x = data['mnist'].test.x[: a.cka_n]
 M = cka_matrix(ff.model, x, bp, prep_a=ff.negatives.test_input, bs=a.cka_bs)
-print(json.dumps(dict(bench='cka_ff_bp', data='mnist test', n=len(x), batch=a.cka_bs, estimator='minibatch linear CKA (Nguyen et al. 2021)',
-                      diagonal=r4(np.diag(M).tolist()), matrix=r4(M.tolist()), seconds=round(time.time() - t0, 1))), flush=True)
+print(
+    json.dumps(
+        dict(
+            bench='cka_ff_bp',
+            data='mnist test',
+            n=len(x),
+            batch=a.cka_bs,
+            estimator='minibatch linear CKA (Nguyen et al. 2021)',
+            diagonal=r4(np.diag(M).tolist()),
+            matrix=r4(M.tolist()),
+            seconds=round(time.time() - t0, 1),
+        )
+    ),
+    flush=True,
+)

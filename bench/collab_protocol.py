@@ -2,6 +2,7 @@
 for every arm, each arm's readout chosen on a seeded validation split (10,000 training images), test read once.
 Prints one JSON line per run (`ff_nbdev.collab.collab_protocol`); figures only, no asserts.
 Example: python bench/collab_protocol.py --data-root ../shared/data --schedule layerwise --variants plain,prev"""
+
 import argparse, json, subprocess, time, torch
 from ff_nbdev.data import load_data
 from ff_nbdev.collab import collab_protocol
@@ -27,7 +28,19 @@ epochs = a.epochs if a.schedule == 'all' else [a.epochs] * 3
 for s in [int(v) for v in a.seeds.split(',')]:
     for v in a.variants.split(','):
         t = time.time()
-        r = collab_protocol(data, None if v == 'plain' else v, s, layers, epochs, a.theta, lr=a.lr, bs=a.bs,
-                            schedule=a.schedule)
-        print(json.dumps(dict(bench='collab_protocol', dataset=data.name, **r, wall_seconds=round(time.time() - t, 1),
-                              threads=a.threads, commit=commit)), flush=True)
+        r = collab_protocol(
+            data, None if v == 'plain' else v, s, layers, epochs, a.theta, lr=a.lr, bs=a.bs, schedule=a.schedule
+        )
+        print(
+            json.dumps(
+                dict(
+                    bench='collab_protocol',
+                    dataset=data.name,
+                    **r,
+                    wall_seconds=round(time.time() - t, 1),
+                    threads=a.threads,
+                    commit=commit,
+                )
+            ),
+            flush=True,
+        )

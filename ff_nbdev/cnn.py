@@ -179,6 +179,14 @@ def _cnn_errors(
         out[f'{tag}linear_head_error'] = round(1 - head(l, te)['overall'], 4)
     return out
 
+# %% ../nbs/09_cnn.ipynb #765b0a3d
+def _cnn_all_errors(l: FFLearner, ctl: FFLearner | None, data: FFData, mode: str, linear: bool, split=None) -> dict:
+    "`_cnn_errors` of the trained learner `l` and of its random-init control `ctl` (if any), on `split`."
+    out = _cnn_errors(l, data, mode, linear, split=split)
+    if ctl is not None:
+        out.update(_cnn_errors(ctl, data, mode, linear, 'random_init_', split=split))
+    return out
+
 # %% ../nbs/09_cnn.ipynb #d998d109
 def cnn_run(
     data: FFData,
@@ -191,17 +199,13 @@ def cnn_run(
 ) -> dict:  # passed to `cnn_learner`: bs, lr, bn, k, grid, tfm, seed, ...
     "Train one FF CNN on `data`; its test errors (per layer, readouts, control), seconds, and `valid`: the same on validation."
     learn = cnn_learner(data, channels, mode=mode, epochs=epochs, eval_frequency=epochs + 1, **kw).fit()
+    ctl = cnn_learner(data, channels, mode=mode, epochs=0, **kw) if control else None
+    if ctl is not None and ctl.model.bn:
+        calibrate_bn(ctl.model, ctl.negatives.test_input(data.train.x))
     out = dict(dataset=data.name, mode=mode, channels=learn.model.channels, bn=learn.model.bn, bs=learn.bs,
                lr=learn.lrs[0], epochs=epochs, train_images=len(data.train),
                train_seconds=round(learn.train_seconds, 1))
-    out.update(_cnn_errors(learn, data, mode, linear))
-    if control:
-        ctl = cnn_learner(data, channels, mode=mode, epochs=0, **kw)
-        if ctl.model.bn:
-            calibrate_bn(ctl.model, ctl.negatives.test_input(data.train.x))
-        out.update(_cnn_errors(ctl, data, mode, linear, 'random_init_'))
+    out.update(_cnn_all_errors(learn, ctl, data, mode, linear))
     if data.valid is not None:  # where readouts are chosen: the test errors above are read once, for the chosen one
-        out['valid'] = _cnn_errors(learn, data, mode, linear, split=data.valid)
-        if control:
-            out['valid'].update(_cnn_errors(ctl, data, mode, linear, 'random_init_', split=data.valid))
+        out['valid'] = _cnn_all_errors(learn, ctl, data, mode, linear, data.valid)
     return out

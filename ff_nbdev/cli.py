@@ -19,7 +19,7 @@ from .track import TensorBoardCB, WandbCB, RunStats
 from .dist import init_distributed, is_main, world_size, close_distributed, DistributedCB
 
 # %% auto #0
-__all__ = ['CHOICES', 'ALIASES', 'TYPES', 'RunEnv', 'int_list', 'float_list', 'dataset_arg', 'ff_train_parser',
+__all__ = ['int_list', 'float_list', 'CHOICES', 'ALIASES', 'TYPES', 'RunEnv', 'number_list', 'dataset_arg', 'ff_train_parser',
            'config_from_args', 'check_out', 'load_run_data', 'train', 'report', 'ff_train']
 
 # %% ../nbs/17_cli.ipynb #303d9629
@@ -37,20 +37,21 @@ class RunEnv:
     wandb: str | None = None  # log to this W&B project (WANDB_MODE=offline works without an account)
 
 # %% ../nbs/17_cli.ipynb #5a508723
-def int_list(s: str) -> list:
-    "'64,500' or '64' as a list of ints (argparse gives one token at a time)."
-    try:
-        return [int(v) for v in s.split(',') if v]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected integers such as 64,500,500, got {s!r}") from None
+def number_list(kind: type, example: str):
+    "A flag type: '64,500' or '64' as a list of `kind` (argparse gives one token at a time); `example` for the error."
+
+    def parse(s: str) -> list:
+        try:
+            return [kind(v) for v in s.split(',') if v]
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected {example}, got {s!r}") from None
+
+    parse.__name__, parse.__doc__ = f'{kind.__name__}_list', f"'{example.split()[-1]}' as a list of {kind.__name__}s."
+    return parse
 
 # %% ../nbs/17_cli.ipynb #36863458
-def float_list(s: str) -> list:
-    "'0.01,0.001' or '0.01' as a list of floats."
-    try:
-        return [float(v) for v in s.split(',') if v]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected numbers such as 0.01,0.001, got {s!r}") from None
+int_list = number_list(int, 'integers such as 64,500,500')
+float_list = number_list(float, 'numbers such as 0.01,0.001')
 
 # %% ../nbs/17_cli.ipynb #9b768f3d
 def dataset_arg(s: str) -> str:

@@ -11,7 +11,8 @@ seed 0, the same for every seed); every readout the run offers is scored on them
 error is chosen, and its test error is the row's figure. The same readouts on the random-init network are the control.
 Appends one JSON line to bench/results/repro_seeds.jsonl (or --out)."""
 
-import argparse, json, os, platform, subprocess, time, torch
+import argparse
+from common import finish, seeded_flags, start
 from ff_nbdev.cnn import cnn_run
 from ff_nbdev.data import load_data, random_shift
 from ff_nbdev.learner import ProgressCB
@@ -21,20 +22,8 @@ from ff_nbdev.readout import LinearReadout
 ROWS = ('ff_mlp', 'hybrid', 'cwcomp_mnist', 'cwcomp_fmnist')
 p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 p.add_argument('row', choices=ROWS)
-p.add_argument('--seed', type=int, default=0)
-p.add_argument('--data-root')
-p.add_argument('--device', default='cpu')
-p.add_argument('--threads', type=int, default=1, help="torch threads (0: torch's default)")
-p.add_argument('--n-train', type=int, help='cut the training images (a quick check of the script; writes nothing)')
-p.add_argument('--out', default='bench/results/repro_seeds.jsonl')
-a = p.parse_args()
-if a.threads:
-    torch.set_num_threads(a.threads)
-t0 = time.time()
-commit = (
-    os.environ.get('FF_COMMIT')
-    or subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True).stdout.strip()
-)
+a = seeded_flags(p, 'bench/results/repro_seeds.jsonl').parse_args()
+facts = start(a)
 data = load_data('fmnist' if a.row == 'cwcomp_fmnist' else 'mnist', root=a.data_root, device=a.device, valid=10000)
 if a.n_train:
     data = type(data)(data.name, data.train[: a.n_train], data.valid, data.test, data.shape, data.n_classes)
@@ -102,30 +91,7 @@ r.update(
     valid_error=r['valid'][chosen],
     test_error=r['test'][chosen],
     random_init_test_error=r['test'][f'random_init_{chosen}'],
-    wall_seconds=round(time.time() - t0, 1),
-    machine=f"{platform.node()} {platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, "
-    f"{a.threads} thread(s)",
     device=a.device,
-    commit=commit,
     command=f"OMP_NUM_THREADS={a.threads} python bench/repro_seeds.py {a.row} --seed {a.seed} --data-root $FF_DATA",
 )
-if not a.n_train:
-    with open(a.out, 'a') as f:
-        f.write(json.dumps(r) + '\n')
-print(
-    json.dumps(
-        {
-            k: r[k]
-            for k in (
-                'row',
-                'seed',
-                'chosen',
-                'valid_error',
-                'test_error',
-                'random_init_test_error',
-                'train_seconds',
-                'wall_seconds',
-            )
-        }
-    )
-)
+finish(a, facts, r, ('row', 'seed', 'chosen', 'valid_error', 'test_error', 'random_init_test_error', 'train_seconds'))

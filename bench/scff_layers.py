@@ -9,7 +9,8 @@ on the 50,000 training features (Adam 1e-3, batches of 128, 10 epochs: SCFFReado
 validation; so does the concatenation of both layers. After the last epoch the same probes are scored on test, once.
 Appends one JSON line to bench/results/scff_layers.jsonl (or --out)."""
 
-import argparse, json, os, platform, subprocess, time, torch
+import argparse, time, torch
+from common import finish, seeded_flags, start
 from ff_nbdev.learner import ProgressCB
 from ff_nbdev.readout import fit_linear, linear_accuracy
 from ff_nbdev.scff import get_preset, scff_features, scff_learner
@@ -17,23 +18,11 @@ from ff_nbdev.scff_run import _scff_data
 
 p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 p.add_argument('--dataset', default='mnist', choices=['mnist', 'fmnist'])
-p.add_argument('--seed', type=int, default=0)
 p.add_argument('--epochs', type=int, default=8, help='epochs of both layers')
 p.add_argument('--eval-every', type=int, default=1)
 p.add_argument('--probe-epochs', type=int, default=10)
-p.add_argument('--data-root')
-p.add_argument('--device', default='cpu')
-p.add_argument('--threads', type=int, default=1, help="torch threads (0: torch's default)")
-p.add_argument('--n-train', type=int, help='cut the training images (a quick check of the script)')
-p.add_argument('--out', default='bench/results/scff_layers.jsonl')
-a = p.parse_args()
-if a.threads:
-    torch.set_num_threads(a.threads)
-t0 = time.time()
-commit = (
-    os.environ.get('FF_COMMIT')
-    or subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True).stdout.strip()
-)
+a = seeded_flags(p, 'bench/results/scff_layers.jsonl').parse_args()
+facts = start(a)
 
 
 class Probes:
@@ -88,15 +77,8 @@ r = dict(
     test=dict(layers=test[:-1], both=test[-1]),
     train_log=[dict(epoch=t['epoch'], gpos=t['gpos'], gneg=t['gneg']) for t in learn.train_log],
     train_seconds=round(learn.train_seconds, 1),
-    wall_seconds=round(time.time() - t0, 1),
-    machine=f"{platform.node()} {platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, "
-    f"{a.threads} thread(s)",
     device=str(learn.device),
-    commit=commit,
     command=f"OMP_NUM_THREADS={a.threads} python bench/scff_layers.py --dataset {a.dataset} --seed {a.seed} "
     f"--epochs {a.epochs} --eval-every {a.eval_every} --data-root $FF_DATA",
 )
-if not a.n_train:
-    with open(a.out, 'a') as f:
-        f.write(json.dumps(r) + '\n')
-print(json.dumps({k: r[k] for k in ('dataset', 'seed', 'valid', 'test', 'train_seconds', 'wall_seconds')}))
+finish(a, facts, r, ('dataset', 'seed', 'valid', 'test', 'train_seconds'))

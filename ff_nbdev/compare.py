@@ -6,7 +6,7 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/compare.html.md"""
 
 # %% ../nbs/10_compare.ipynb #522fb1da
 from __future__ import annotations
-import json
+import json, statistics
 from pathlib import Path
 import torch
 from .core import set_seed
@@ -14,11 +14,12 @@ from .data import FFData
 from .layers import FFMLP
 from .negatives import NEGATIVES, Negatives
 from .losses import MonoForwardLoss
-from .readout import probe_accuracy
+from .readout import probe_accuracies
 from .mlp import mlp_learner
 
 # %% auto #0
-__all__ = ['STRATEGIES', 'compare_negatives', 'comparison_table', 'plot_comparison']
+__all__ = ['STRATEGIES', 'ACCS', 'compare_negatives', 'comparison_table', 'plot_comparison', 'seed_summary', 'paired_difference',
+           'seed_table']
 
 # %% ../nbs/10_compare.ipynb #30e5987c
 STRATEGIES = ['label_embedding', 'image_mixing', 'random_noise', 'class_confusion', 'stacked_pairs', 'masking',
@@ -26,6 +27,15 @@ STRATEGIES = ['label_embedding', 'image_mixing', 'random_noise', 'class_confusio
 # the ten of `04_negatives`, a fixed list: strategies registered later (the CNN forms, 13_scff's 'scff') are not in it
 
 # %% ../nbs/10_compare.ipynb #8bb6e51a
+def _accs(data: FFData, probe: dict, readout: dict | None = None) -> dict:
+    "A row's accuracies from per-split dicts: on test, and on validation (`valid_...`) where `data` has that split."
+    r4 = lambda d, k: None if d is None else round(d[k], 4)
+    out = dict(readout_acc=r4(readout, 'test'), probe_acc=r4(probe, 'test'))
+    if data.valid is not None:
+        out.update(valid_readout_acc=r4(readout, 'valid'), valid_probe_acc=r4(probe, 'valid'))
+    return out
+
+
 def _strategy_row(data: FFData, name: str, hidden: tuple, probe_epochs: int, probe_lr: float, seed: int,
                   epochs: int, bs: int, lr: float, loss: str, loss_kw: dict, label_scale: float) -> dict:
     "Train the FF MLP with strategy `name` and measure it: one row of the table."
@@ -33,24 +43,21 @@ def _strategy_row(data: FFData, name: str, hidden: tuple, probe_epochs: int, pro
     ro = 'heads' if mono else 'goodness' if getattr(NEGATIVES[name](), 'embed', None) is not None else 'none'
     kw = dict(loss=MonoForwardLoss(data.n_classes)) if mono else dict(loss=loss, loss_kw=loss_kw)
     learn = mlp_learner(data, [data.n_features, *hidden], negatives=name, label_scale=label_scale, readout=ro, lr=lr,
-                        bs=bs, epochs=epochs, eval_frequency=epochs, seed=seed, **kw).fit()
-    acc = learn.history[-1]['overall'] if learn.history else None
-    probe_acc = round(probe_accuracy(learn.model, learn.negatives, data, probe_epochs, probe_lr), 4)
+                        bs=bs, epochs=epochs, eval_frequency=epochs + 1, seed=seed, **kw).fit()
+    splits = {k: s for k in ('valid', 'test') if (s := getattr(data, k)) is not None}
+    acc = None if ro == 'none' else {k: learn.evaluate(s, record=False)['overall'] for k, s in splits.items()}
+    probe = probe_accuracies(learn.model, learn.negatives, data, probe_epochs, probe_lr)
     return dict(strategy=name, uses_labels=learn.negatives.uses_labels, readout=None if ro == 'none' else ro,
-                readout_acc=None if acc is None else round(acc, 4), probe_acc=probe_acc,
-                train_s=round(learn.train_seconds, 2))
+                **_accs(data, probe, acc), train_s=round(learn.train_seconds, 2))
 
 # %% ../nbs/10_compare.ipynb #9e27f549
 def _control_rows(data: FFData, hidden: tuple, probe_epochs: int, probe_lr: float, seed: int):
     "The rows of the random-init network and of the raw pixels, one by one."
     set_seed(seed)
     net = FFMLP([data.n_features, *hidden]).to(data.train.x.device)
-    probe_acc = round(probe_accuracy(net, Negatives(), data, probe_epochs, probe_lr), 4)
-    yield dict(strategy='random_init (control)', uses_labels=False, readout=None, readout_acc=None,
-               probe_acc=probe_acc, train_s=0.0)
-    probe_acc = round(probe_accuracy(None, None, data, probe_epochs, probe_lr), 4)
-    yield dict(strategy='raw pixels (control)', uses_labels=False, readout=None, readout_acc=None,
-               probe_acc=probe_acc, train_s=0.0)
+    for name, model, neg in (('random_init', net, Negatives()), ('raw pixels', None, None)):
+        probe = probe_accuracies(model, neg, data, probe_epochs, probe_lr)
+        yield dict(strategy=f'{name} (control)', uses_labels=False, readout=None, **_accs(data, probe), train_s=0.0)
 
 # %% ../nbs/10_compare.ipynb #610bc9b5
 def _warm_up(data: FFData, hidden: tuple, bs: int):
@@ -96,41 +103,88 @@ def compare_negatives(
     return rows
 
 # %% ../nbs/10_compare.ipynb #385c2bba
+def _prefix(rows: list, split: str, strict: bool = True) -> str:
+    "The key prefix of `split`'s accuracies in comparison rows ('' for test, 'valid_' for validation)."
+    if split not in ('test', 'valid'):
+        raise ValueError(f"split={split!r}: give 'test' or 'valid'.")
+    if split == 'valid' and not all('valid_probe_acc' in r for r in rows):
+        if not strict:
+            return ''
+        raise ValueError("These rows have no validation accuracies: run `compare_negatives` on data with a validation "
+                         "split (`load_data(name, valid=...)`).")
+    return dict(test='', valid='valid_')[split]
+
+
 def comparison_table(rows: list) -> str:
-    "The comparison as a Markdown table."
+    "The comparison as a Markdown table (validation columns first, where the rows have them)."
     pct = lambda v: '' if v is None else f"{100 * v:.2f}"
-    lines = [
-        '| strategy | uses labels | readout | readout acc (%) | probe acc (%) | train (s) |',
-        '|---|---|---|---|---|---|',
-    ]
-    lines += [
-        f"| {r['strategy']} | {'yes' if r['uses_labels'] else 'no'} | {r['readout'] or ''} | {pct(r['readout_acc'])} | {pct(r['probe_acc'])} | {r['train_s']:.1f} |"
-        for r in rows
-    ]
+    v = bool(_prefix(rows, 'valid', strict=False))
+    keys = (['valid_readout_acc', 'valid_probe_acc'] if v else []) + ['readout_acc', 'probe_acc']
+    names = ['valid readout', 'valid probe', 'test readout', 'test probe'] if v else ['readout acc', 'probe acc']
+    lines = ['| strategy | uses labels | readout | ' + ' | '.join(f'{s} (%)' for s in names) + ' | train (s) |',
+             '|---|---|---|' + '---|' * len(keys) + '---|']
+    lines += [f"| {r['strategy']} | {'yes' if r['uses_labels'] else 'no'} | {r['readout'] or ''} | "
+              + ' | '.join(pct(r[k]) for k in keys) + f" | {r['train_s']:.1f} |" for r in rows]
     return '\n'.join(lines)
 
 # %% ../nbs/10_compare.ipynb #8d20694e
-def plot_comparison(rows: list, title: str = ''):
-    "Horizontal bars of probe and readout accuracy per strategy; controls in grey."
+def plot_comparison(rows: list, title: str = '', split: str = 'test'):
+    "Horizontal bars of probe and readout accuracy per strategy on `split` ('test' or 'valid'); controls in grey."
     import matplotlib.pyplot as plt
 
+    pre = _prefix(rows, split)
     fig, ax = plt.subplots(figsize=(7, 0.38 * len(rows) + 1))
     ys = torch.arange(len(rows), device='cpu').float()
     ctrl = ['control' in r['strategy'] for r in rows]
-    ax.barh(ys - 0.2, [100 * r['probe_acc'] for r in rows], 0.4, color=['0.6' if c else 'tab:blue' for c in ctrl],
-            label='linear probe')
-    ax.barh(ys + 0.2, [100 * (r['readout_acc'] or 0) for r in rows], 0.4, color='tab:orange',
-            label='readout (goodness / heads)')
+    acc = lambda k: [100 * (r[pre + k] or 0) for r in rows]
+    ax.barh(ys - 0.2, acc('probe_acc'), 0.4, color=['0.6' if c else 'tab:blue' for c in ctrl], label='linear probe')
+    ax.barh(ys + 0.2, acc('readout_acc'), 0.4, color='tab:orange', label='readout (goodness / heads)')
     ax.set_yticks(ys.tolist())
     ax.set_yticklabels([r['strategy'] + (' *' if r['uses_labels'] else '') for r in rows], fontsize=8)
     ax.invert_yaxis()
-    ax.set_xlabel('test accuracy (%)   (* uses labels)')
+    ax.set_xlabel(f'{dict(valid="validation").get(split, split)} accuracy (%)   (* uses labels)')
     ax.set_xlim(0, 100)
     ax.grid(axis='x', alpha=0.3)
-    ctl = [r['probe_acc'] for r in rows if r['strategy'].startswith('random_init')]
+    ctl = [r[pre + 'probe_acc'] for r in rows if r['strategy'].startswith('random_init')]
     if ctl:
         ax.axvline(100 * ctl[0], color='0.4', ls='--', lw=1, label='random-init probe')
     ax.legend(fontsize=8, loc='upper center', bbox_to_anchor=(0.5, -0.14), ncol=3)
     ax.set_title(title, fontsize=9)
     fig.tight_layout()
     return fig
+
+# %% ../nbs/10_compare.ipynb #08594e62
+ACCS = ('valid_probe_acc', 'valid_readout_acc', 'probe_acc', 'readout_acc')
+
+
+def seed_summary(runs: list) -> list:
+    "Per strategy over the runs (one row list per seed): (mean, sd) of each accuracy, ranked on validation, controls last."
+    names = list(dict.fromkeys(r['strategy'] for rows in runs for r in rows))
+    out = []
+    for name in names:
+        rs = [r for rows in runs for r in rows if r['strategy'] == name]
+        s = dict(strategy=name, uses_labels=rs[0]['uses_labels'], readout=rs[0]['readout'], n=len(rs))
+        for k in ACCS:
+            v = [r[k] for r in rs if r.get(k) is not None]
+            s[k] = (statistics.mean(v), statistics.stdev(v) if len(v) > 1 else 0.0) if v else None
+        out.append(s)
+    key = 'valid_probe_acc' if all(s['valid_probe_acc'] for s in out) else 'probe_acc'
+    return sorted(out, key=lambda s: ('(control)' in s['strategy'], -s[key][0]))
+
+
+def paired_difference(runs: list, a: str, b: str, key: str = 'valid_probe_acc') -> tuple:
+    "Strategy `a` minus strategy `b` on accuracy `key`, seed by seed: (mean, sd, number of seeds)."
+    acc = lambda rows, name: next(r[key] for r in rows if r['strategy'] == name)
+    d = [acc(rows, a) - acc(rows, b) for rows in runs]
+    return statistics.mean(d), statistics.stdev(d) if len(d) > 1 else 0.0, len(d)
+
+# %% ../nbs/10_compare.ipynb #d71b66f0
+def seed_table(summary: list) -> str:
+    "`seed_summary` as a Markdown table: mean ± sd (%) per accuracy, validation first."
+    f = lambda v: '' if v is None else f"{100 * v[0]:.2f} ± {100 * v[1]:.2f}"
+    names = ['valid probe', 'valid readout', 'test probe', 'test readout']
+    lines = ['| strategy | uses labels | ' + ' | '.join(f'{s} (%)' for s in names) + ' | seeds |',
+             '|---|---|' + '---|' * len(names) + '---|']
+    lines += [f"| {s['strategy']} | {'yes' if s['uses_labels'] else 'no'} | " + ' | '.join(f(s[k]) for k in ACCS)
+              + f" | {s['n']} |" for s in summary]
+    return '\n'.join(lines)

@@ -19,7 +19,8 @@ from .layers import FFLinear, FFConv, check_images
 # %% auto #0
 __all__ = ['first_layer_all_labels', 'first_conv_all_labels', 'goodness_scores', 'goodness_scores_loop', 'sum_layers',
            'competitive_scores', 'GoodnessReadout', 'ClassGoodnessReadout', 'HeadReadout', 'layer_features',
-           'fit_linear', 'linear_accuracy', 'LinearReadout', 'probe_accuracy', 'calibrate_bn', 'Predictor']
+           'fit_linear', 'linear_accuracy', 'LinearReadout', 'probe_accuracies', 'probe_accuracy', 'calibrate_bn',
+           'Predictor']
 
 # %% ../nbs/07_readout.ipynb #c75f0ce5
 def first_layer_all_labels(layer: FFLinear, x: Tensor, embed: LabelEmbed) -> Tensor:
@@ -293,13 +294,21 @@ def load_state(self: LinearReadout, d: dict):
         self.head.load_state_dict(d['head'])
 
 # %% ../nbs/07_readout.ipynb #8d6c1909
+def probe_accuracies(
+    model: nn.Module | None, neg, data: FFData, epochs: int = 10, lr: float = 1e-2, grid: int = 4,
+    splits: tuple = ('valid', 'test'),  # the splits to score, where `data` has them
+) -> dict:
+    "Accuracy per split of a linear head on the frozen features of all layers (raw pixels if `model` is None)."
+    f = (lambda x: x.flatten(1)) if model is None else (lambda x: torch.cat(layer_features(model, x, neg, grid), 1))
+    head = fit_linear(f(data.train.x), data.train.y, data.n_classes, epochs=epochs, lr=lr)
+    return {k: linear_accuracy(head, f(s.x), s.y) for k in splits if (s := getattr(data, k)) is not None}
+
+
 def probe_accuracy(
     model: nn.Module | None, neg, data: FFData, epochs: int = 10, lr: float = 1e-2, grid: int = 4
 ) -> float:
     "Test accuracy of a linear head on the frozen features of all layers (raw pixels if `model` is None)."
-    f = (lambda x: x.flatten(1)) if model is None else (lambda x: torch.cat(layer_features(model, x, neg, grid), 1))
-    head = fit_linear(f(data.train.x), data.train.y, data.n_classes, epochs=epochs, lr=lr)
-    return linear_accuracy(head, f(data.test.x), data.test.y)
+    return probe_accuracies(model, neg, data, epochs, lr, grid, splits=('test',))['test']
 
 # %% ../nbs/07_readout.ipynb #d18f5ad9
 @torch.no_grad()

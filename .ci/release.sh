@@ -25,7 +25,8 @@ else tail -20 "$T/build.log"; no "python -m build"; exit 1; fi
 if python -m twine check --strict "$T"/dist/* >"$T/twine.log" 2>&1; then say "twine check passed"
 else cat "$T/twine.log"; no "twine check"; fi
 whl=$(ls "$T"/dist/*.whl)
-unzip -l "$whl" | grep -q 'ff_nbdev/_modidx.py' || no "the wheel lacks ff_nbdev/_modidx.py"
+unzip -l "$whl" >"$T/wheel.txt"  # to a file: under pipefail, grep -q closing the pipe early would fail the check
+grep -q 'ff_nbdev/_modidx.py' "$T/wheel.txt" || no "the wheel lacks ff_nbdev/_modidx.py"
 
 # 2. a fresh venv away from the repository, the wheel without its dependencies, the dependencies borrowed
 site=$(python -c "import sysconfig; print(sysconfig.get_paths()['purelib'])")
@@ -62,7 +63,7 @@ tutorial() { mkdir -p "$T/tut/$1" && cp "$ROOT/nbs/tutorials/$1.ipynb" "$T/tut/$
 # 3-5, side by side: every module imports from the wheel; every console script answers --help; ff-train trains on digits
 # and ff-eval times its run; every tutorial, copied alone into an empty folder, runs its tested cells (as nbdev-test does)
 job imports run python "$T/imports.py"
-helps() { run "$1" --help && run "$1" --help | grep -qi '^usage:'; }   # exit 0 and a usage line
+helps() { run "$1" --help && run "$1" --help | grep -i '^usage:' >/dev/null; }   # exit 0 and a usage line
 for s in ff-train ff-scff ff-sweep ff-eval; do job "$s--help" helps "$s"; done
 job train-eval train_eval
 tuts=$(cd "$ROOT/nbs/tutorials" && ls *.ipynb | sed 's/\.ipynb$//')

@@ -14,7 +14,7 @@ from .core import default_device, UsageError, run_command, LOSSES
 from .data import load_data, dataset_name, DATASETS
 from .negatives import NEGATIVES
 from .learner import ProgressCB, HistoryCB, history_dict
-from .recipes import RECIPES, RunConfig, resolve, build_learner, resolved_config, save_run, field_help, flag
+from .recipes import RECIPES, load_plugins, RunConfig, resolve, build_learner, resolved_config, save_run, field_help, flag
 from .track import TensorBoardCB, WandbCB, RunStats
 from .dist import init_distributed, is_main, world_size, close_distributed, DistributedCB
 
@@ -93,6 +93,7 @@ ALIASES = dict(rep_epochs='epochs', train_batch_size='batch_size', softmax_epoch
 
 def ff_train_parser() -> argparse.ArgumentParser:
     "`ff-train`'s flags: `RunConfig`'s fields, then `RunEnv`'s; older spellings are accepted but not listed."
+    load_plugins()  # recipes of installed packages are choices too
     p = argparse.ArgumentParser(
         prog='ff-train',
         description="Train a Forward-Forward recipe and report per-layer and "

@@ -75,6 +75,11 @@ def _cnn_readout(readout: str, comp: bool, grid: int):
 def _cnn_train_kw(kw: dict, comp: bool, n_classes: int) -> dict:
     "The training defaults (SymBa, alpha=8; competitive: its own loss, lr and batch size) under the given `kw`."
     defaults = dict(loss='symba', loss_kw=dict(alpha=8.0), lr=1e-2 if comp else 3e-3, bs=128 if comp else 16, epochs=10)
+    if comp and (given := [k for k in ('loss', 'loss_kw') if k in kw]):
+        raise ValueError(
+            f"Channel-wise competition trains with its own loss (CompetitiveLoss), so {' and '.join(given)} would be "
+            "ignored: drop it (the loss's temperature is tau=)."
+        )
     kw = {**defaults, **kw}
     if comp:
         kw['loss'] = CompetitiveLoss(n_classes, kw.pop('tau', 1.0))

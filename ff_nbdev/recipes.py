@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 import torch
 from fastcore.basics import listify
-from .core import loss_params, UsageError
+from .core import loss_params, UsageError, LOSSES
 from .data import FFData, Split, random_shift, dataset_name, standard_valid
 from .learner import FFLearner, read_checkpoint
 from .readout import Predictor
@@ -25,7 +25,8 @@ from .scff import scff_learner
 
 # %% auto #0
 __all__ = ['COMMON', 'RECIPES', 'LOSS_FIELDS', 'MethodConfig', 'RunConfig', 'field_help', 'Recipe', 'register_recipe',
-           'get_recipe', 'flag', 'resolve', 'build_learner', 'resolved_config', 'save_run', 'stub_data', 'load_run']
+           'load_plugins', 'get_recipe', 'flag', 'resolve', 'build_learner', 'resolved_config', 'save_run', 'stub_data',
+           'load_run']
 
 # %% ../nbs/13a_recipes.ipynb #f1c1ea9a
 @dataclass
@@ -102,6 +103,7 @@ class Recipe:
     options: tuple = ()  # the RunConfig fields it uses beyond COMMON
     defaults: dict = field(default_factory=dict)  # its values for options left at None
     read_back: Callable | None = None  # read_back(learn, config) -> the values the builder chose (for config.json)
+    dataset_defaults: dict = field(default_factory=dict)  # dataset -> values that replace `defaults` on that dataset
 
     @property
     def uses(self) -> list:
@@ -117,8 +119,8 @@ def register_recipe(r: Recipe) -> Recipe:
     return r
 
 # %% ../nbs/13a_recipes.ipynb #570c7d61
-def _plugins():
-    "Recipes of other packages, from the entry-point group `ff_nbdev.recipes`."
+def load_plugins():
+    "Register the recipes of other packages, from the entry-point group `ff_nbdev.recipes`."
     from importlib.metadata import entry_points
 
     for ep in entry_points(group='ff_nbdev.recipes'):
@@ -128,7 +130,7 @@ def _plugins():
 def get_recipe(name: str) -> Recipe:
     "The recipe called `name`; a `UsageError` listing the registry for an unknown name."
     if name not in RECIPES:
-        _plugins()
+        load_plugins()
     if name not in RECIPES:
         raise UsageError(f"Unknown model {name!r}: choose one of {', '.join(RECIPES)}.")
     return RECIPES[name]
@@ -279,10 +281,22 @@ def flag(name: str) -> str:
     return '--' + name.replace('_', '-')
 
 
+def _unread(c: RunConfig, r: Recipe) -> dict:
+    "Options of recipe `r` that the other choices in `c` leave unread, each with the choice responsible."
+    out = {}
+    if 'loss' in r.uses and c.loss is not None:
+        takes = loss_params(c.loss)
+        out |= {f: f"--loss {c.loss}" for k, f in LOSS_FIELDS.items() if f in r.uses and k not in takes}
+    if 'label_scale' in r.uses and c.negatives is not None:
+        if 'scale' not in inspect.signature(NEGATIVES[c.negatives].__init__).parameters:  # embeds no label
+            out['label_scale'] = f"--negatives {c.negatives}"
+    return out
+
+
 def resolve(c: RunConfig) -> RunConfig:
     "`c` checked against its recipe (an option the recipe does not use is a `UsageError`) and its defaults filled in."
     r, default = get_recipe(c.model), RunConfig()
-    dataset_name(c.dataset)  # an unknown dataset fails here, with the list
+    dataset = dataset_name(c.dataset)  # an unknown dataset fails here, with the list
     bad = [f.name for f in fields(c) if f.name not in r.uses and getattr(c, f.name) != getattr(default, f.name)]
     if bad:
         raise UsageError(
@@ -293,8 +307,19 @@ def resolve(c: RunConfig) -> RunConfig:
         raise UsageError(f"--epochs must be >= 1, got {c.epochs}: a run of 0 epochs would save an untrained network.")
     if c.negatives is not None and c.negatives not in NEGATIVES:
         raise UsageError(f"Unknown negative strategy {c.negatives!r}: choose one of {', '.join(NEGATIVES)}.")
+    if c.loss is not None and c.loss not in LOSSES:
+        raise UsageError(f"Unknown loss {c.loss!r}: choose one of {', '.join(LOSSES)}.")
     c = replace(c, valid=standard_valid(c.dataset) if c.valid is None else c.valid)  # validation by default
-    return replace(c, **{k: v for k, v in r.defaults.items() if getattr(c, k) is None})
+    defaults = {**r.defaults, **r.dataset_defaults.get(dataset, {})}
+    full = replace(c, **{k: v for k, v in defaults.items() if getattr(c, k) is None})
+    unread = _unread(full, r)
+    if given := [k for k in unread if getattr(c, k) is not None]:
+        k = given[0]
+        reads = [flag(f) for f in r.options if f not in COMMON and f not in unread and f in LOSS_FIELDS.values()]
+        hint = f"that loss takes {', '.join(reads) or 'no threshold'}" if k in LOSS_FIELDS.values() else (
+            "that strategy embeds no label")
+        raise UsageError(f"{flag(k)} does not apply with {unread[k]}: {hint}.")
+    return replace(full, **{k: None for k in unread})  # config.json records only what the run reads
 
 # %% ../nbs/13a_recipes.ipynb #0af20e35
 def build_learner(data: FFData, c: RunConfig, cbs: list | None = None) -> FFLearner:

@@ -1,8 +1,9 @@
 """Structure figures of ff_nbdev: module lines, import circles, long and joined lines, cells per notebook.
 Prints one line per figure; exits 1 if an import circle exists, 2 % or more of the library's lines run past 120
-characters, a statement shares its line with another (`;`), a notebook leaves 10-120 cells, or a code cell of a
-concept notebook (nbs/NN_*.ipynb: not the tutorials, not the home page) runs over 25 lines (one step per cell).
-A module is a topic, not a line budget: there is no limit on a module's length."""
+characters, a statement shares its line with another (`;`), or a notebook leaves 10-120 cells.
+A module is a topic, not a line budget: there is no limit on a module's length, and none on a cell's. Short cells
+serve the teaching in concept notebooks (one step, then its demonstration), but a class or function that is one idea
+reads as one cell: the longest code cells are printed, for a reader to judge, not refused."""
 
 import ast, glob, json, os, statistics, sys
 
@@ -61,11 +62,7 @@ for nbf in sorted(glob.glob('nbs/**/*.ipynb', recursive=True)):
     print(f'{nbf}: {len(cells)} cells, {len(cl)} code cells, median code cell {statistics.median(cl)} lines')
     if not 10 <= len(cells) <= 120:
         bad.append(f'{nbf} has {len(cells)} cells')
-    if os.path.basename(nbf)[:2].isdigit():
-        walls = [c.get('id') for c in cells if c['cell_type'] == 'code' and len(''.join(c['source']).splitlines()) > 25]
-        if walls:
-            bad.append(f"{nbf}: code cells over 25 lines: {', '.join(walls)}")
-print('median code cell, all notebooks:', statistics.median(code), 'lines')
+print('median code cell, all notebooks:', statistics.median(code), 'lines; the longest:', sorted(code)[-5:])
 if bad:
     print('STRUCTURE FAIL:', '; '.join(bad))
     sys.exit(1)

@@ -218,12 +218,13 @@ _CONV_DEFAULTS = dict(schedule='all', loss='symba', threshold=2.0, alpha=8.0, sh
 # %% ../nbs/13a_recipes.ipynb #8c66305b
 register_recipe(Recipe(
     'cnn', _cnn('supervised'), doc="the supervised FF CNN: labels as image channels, goodness readout",
-    options=_CONV + ('label_scale',), defaults=dict(_CONV_DEFAULTS, label_scale=1.0), read_back=_conv_back,
+    options=_CONV + ('label_scale',), defaults=dict(_CONV_DEFAULTS, label_scale=1.0, readout='goodness'),
+    read_back=_conv_back,
 ))
 register_recipe(Recipe(
     'cnn_competitive', _cnn('competitive'),
     doc="channel-wise competitive FF CNN (CwComp): one channel group per class, no negatives",
-    options=('channels', 'schedule', 'readout_epochs', 'shift'), defaults=dict(schedule='all', shift=0),
+    options=('channels', 'schedule', 'shift'), defaults=dict(schedule='all', shift=0),
     read_back=_conv_back,
 ))
 register_recipe(Recipe(
@@ -281,15 +282,23 @@ def flag(name: str) -> str:
     return '--' + name.replace('_', '-')
 
 
+def _embeds(c: RunConfig) -> bool:
+    "Whether the negative strategy of `c` writes the label into the input (the default, label embedding, does)."
+    return c.negatives is None or 'scale' in inspect.signature(NEGATIVES[c.negatives].__init__).parameters
+
+
 def _unread(c: RunConfig, r: Recipe) -> dict:
     "Options of recipe `r` that the other choices in `c` leave unread, each with the choice responsible."
     out = {}
     if 'loss' in r.uses and c.loss is not None:
         takes = loss_params(c.loss)
         out |= {f: f"--loss {c.loss}" for k, f in LOSS_FIELDS.items() if f in r.uses and k not in takes}
-    if 'label_scale' in r.uses and c.negatives is not None:
-        if 'scale' not in inspect.signature(NEGATIVES[c.negatives].__init__).parameters:  # embeds no label
-            out['label_scale'] = f"--negatives {c.negatives}"
+    embeds = _embeds(c)
+    if 'label_scale' in r.uses and not embeds:
+        out['label_scale'] = f"--negatives {c.negatives}"
+    readout = c.readout or ('goodness' if embeds else 'linear')  # the builders' default readout
+    if 'readout_epochs' in r.uses and readout != 'linear':
+        out['readout_epochs'] = f"--readout {readout}"
     return out
 
 
@@ -316,10 +325,16 @@ def resolve(c: RunConfig) -> RunConfig:
     if given := [k for k in unread if getattr(c, k) is not None]:
         k = given[0]
         reads = [flag(f) for f in r.options if f not in COMMON and f not in unread and f in LOSS_FIELDS.values()]
-        hint = f"that loss takes {', '.join(reads) or 'no threshold'}" if k in LOSS_FIELDS.values() else (
-            "that strategy embeds no label")
+        hint = dict(label_scale="that strategy embeds no label", readout_epochs="only a linear readout fits a head")
+        hint = hint.get(k, f"that loss takes {', '.join(reads) or 'no threshold'}")
         raise UsageError(f"{flag(k)} does not apply with {unread[k]}: {hint}.")
-    return replace(full, **{k: None for k in unread})  # config.json records only what the run reads
+    full = replace(full, **{k: None for k in unread})  # config.json records only what the run reads
+    if 'readout' in r.uses and full.negatives is not None:  # the strategy decides the default readout
+        if full.readout == 'goodness' and not _embeds(full):
+            raise UsageError(f"--readout goodness needs the label in the input: --negatives {full.negatives} has none "
+                             "(use --readout linear).")
+        full = replace(full, readout=full.readout or ('goodness' if _embeds(full) else 'linear'))
+    return full
 
 # %% ../nbs/13a_recipes.ipynb #0af20e35
 def build_learner(data: FFData, c: RunConfig, cbs: list | None = None) -> FFLearner:

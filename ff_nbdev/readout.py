@@ -321,23 +321,33 @@ def calibrate_bn(model: nn.Module, x: Tensor, bs: int = 500) -> nn.Module:
 class Predictor:
     "A trained FF network that answers for images: `logits(x)` (B, n_classes), `predict(x)` class indices; `.to(device)`."
 
-    def __init__(self, net: nn.Module, negatives, readout, shape: tuple, kind: str = 'mean'):
-        store_attr()  # shape: one image (C, H, W); kind: the goodness the network was trained with
+    def __init__(self, net: nn.Module, negatives, readout, shape: tuple, kind: str = 'mean', stats: tuple | None = None):
+        store_attr()  # shape: one image (C, H, W); kind: the goodness trained; stats: the training data's (mean, std)
 
     @property
     def device(self) -> torch.device:
         return next(self.net.parameters()).device
 
+    def standardise(self, x: Tensor) -> Tensor:
+        "Images (B, C, H, W) in [0, 1] as the network saw its training data: standardised with `stats` per channel."
+        if self.stats is None:
+            return x
+        m, s = (torch.tensor(v, device=x.device).view(1, -1, 1, 1) for v in self.stats)
+        return (x - m) / s
+
     @torch.no_grad()
-    def logits(self, x: Tensor) -> Tensor:
-        "Class scores (B, n_classes) for images `x` (a batch, one image, or one flat image)."
+    def logits(self, x: Tensor, raw: bool = False) -> Tensor:
+        "Class scores (B, n_classes) for images `x` (a batch, one image, or one flat image); `raw`: pixels as read."
+        x0 = x
         x = check_images(x, self.shape, self.device)
+        if raw:  # uint8 0-255 or floats in [0, 1], standardised here as the training data was
+            x = self.standardise(x / 255 if getattr(x0, 'dtype', None) == torch.uint8 else x)
         with inference(self.net):
             return self.readout.logits(self.net, self.negatives, x, self.kind)
 
-    def predict(self, x: Tensor) -> Tensor:
-        "Predicted classes: (B,) for a batch, a scalar for one image."
-        p = self.logits(x).argmax(1)
+    def predict(self, x: Tensor, raw: bool = False) -> Tensor:
+        "Predicted classes: (B,) for a batch, a scalar for one image; `raw` as in `logits`."
+        p = self.logits(x, raw).argmax(1)
         return p[0] if x.ndim in (1, 3) else p
 
     __call__ = predict
@@ -346,7 +356,8 @@ class Predictor:
 @patch(cls_method=True)
 def from_learner(cls: Predictor, learn) -> Predictor:
     "The predictor of a trained learner (a readout with a head must have been evaluated once)."
-    return cls(learn.model, learn.negatives, learn.readout, tuple(learn.data.shape), learn.loss.kind)
+    d = learn.data
+    return cls(learn.model, learn.negatives, learn.readout, tuple(d.shape), learn.loss.kind, getattr(d, 'stats', None))
 
 
 @patch

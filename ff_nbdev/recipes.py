@@ -404,7 +404,7 @@ def load_run(folder: str | Path, device='cpu') -> Predictor:
     if learn.readout is not None:
         learn.readout.load_state(ck['readout'])
     p = Predictor.from_learner(learn).to(device)
-    p.config, p.normalize = c, d['normalize']
+    p.config, p.stats = c, d['normalize']  # the predictor standardises raw images with them
     return p
 
 # %% ../nbs/13a_recipes.ipynb #db7a860c

@@ -113,6 +113,7 @@ PRECISIONS = ('auto', 'fp32', 'bf16')
 def resolve_precision(
     precision: str,  # 'auto', 'fp32' or 'bf16'
     device: str | torch.device,
+    warn: bool = True,  # warn when bf16 runs emulated (slower than fp32)
 ) -> str:
     "'fp32' or 'bf16' on `device`: auto picks bf16 only where it is fast; bf16 is refused where it cannot run."
     if precision not in PRECISIONS:
@@ -121,11 +122,11 @@ def resolve_precision(
         return 'bf16' if fast_bf16(device) else 'fp32'
     if precision == 'bf16' and (why := bf16_unsupported(device)):
         raise ValueError(f"precision bf16 cannot run on {device}: {why}. Use fp32 (or auto, which picks bf16 only where it is fast).")
-    if precision == 'bf16' and not fast_bf16(device):
+    if precision == 'bf16' and warn and not fast_bf16(device):
         warnings.warn(f"bf16 on {device} without bf16 units ({' or '.join(BF16_CPU_FLAGS)}) is emulated: slower than fp32.")
     return precision
 
-
+# %% ../nbs/00_core.ipynb #0bdebb22
 def precision_context(device: str | torch.device, precision: str):
     "The context of forward passes: autocast to bf16 for `precision` 'bf16' (matmuls and convolutions), else nothing."
     if precision == 'bf16':

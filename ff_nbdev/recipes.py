@@ -282,7 +282,7 @@ def _precision(c: RunConfig) -> str:
         return 'fp32'
     device = default_device(c.device)  # an unavailable device fails as it always did
     try:
-        return resolve_precision(c.precision, device)
+        return resolve_precision(c.precision, device, warn=False)  # the learner warns, once
     except ValueError as e:
         raise UsageError(f"--precision {c.precision}: {e}") from None
 

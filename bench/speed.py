@@ -88,7 +88,7 @@ def one_step(learn, xb, yb):
 
 
 def time_recipe(name: str, precision: str, device: torch.device, steps: int) -> dict:
-    "Seconds per training step of recipe `name` in `precision` (mean over `steps` after one warm-up step), and its FLOPs."
+    "Seconds per training step of recipe `name` in `precision` (mean of `steps` after a warm-up step), and its FLOPs."
     c = resolve(RunConfig(dataset='mnist', device=str(device), precision=precision, **SETUPS[name]))
     learn = build_learner(mnist_shaped(2, device), c)  # the data only sizes the network here
     bs = learn.bs
@@ -112,7 +112,7 @@ def time_recipe(name: str, precision: str, device: torch.device, steps: int) -> 
 
 
 def layer_modes(device: torch.device, rows: int = 2000, width: int = 2000, steps: int = 3) -> dict:
-    "Seconds per step of one FF layer (rows x width @ width x width, ReLU, goodness, Adam): fp32, autocast, bf16 weights."
+    "Seconds per step of one FF layer (rows x width times width x width, ReLU, goodness, Adam) in the three ways."
     x = torch.randn(rows, width, device=device)
     w = nn.Parameter(torch.randn(width, width, device=device) / width**0.5)
     opt = torch.optim.Adam([w])
@@ -171,8 +171,9 @@ def main():
     precisions = ['fp32'] + ([] if bf16_unsupported(device) else ['bf16'])
     dtypes = dict(fp32=torch.float32, bf16=torch.bfloat16)
     peak = {p: round(matmul_peak(device, dtypes[p], reps=1 if a.quick else 3), 1) for p in precisions}
-    facts = dict(device=device_name(device), device_type=device.type, fast_bf16=fast_bf16(device),
-                 torch=torch.__version__, commit=commit, load_avg=[round(v, 2) for v in os.getloadavg()],
+    facts = dict(started=time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(t0)), device=device_name(device),
+                 device_type=device.type, fast_bf16=fast_bf16(device), torch=torch.__version__, commit=commit,
+                 load_avg=[round(v, 2) for v in os.getloadavg()],
                  peak_gflops_2048_matmul=peak)
     lines = []
     for name in a.recipes.split(','):
@@ -186,8 +187,8 @@ def main():
         lines.append(r)
         print(json.dumps(r), flush=True)
     if 'bf16' in precisions:
-        r = dict(bench='speed', recipe='layer_2000', rows=2000, width=2000, step_seconds=layer_modes(device, steps=steps),
-                 **facts)
+        secs = layer_modes(device, steps=steps)
+        r = dict(bench='speed', recipe='layer_2000', rows=2000, width=2000, step_seconds=secs, **facts)
         lines.append(r)
         print(json.dumps(r), flush=True)
     for r in lines:

@@ -56,8 +56,8 @@ def goodness(
     h: Tensor,  # activity, shape (B, ...) -- (B, D) dense or (B, C, H, W) conv
     kind: str = 'mean',  # 'mean' or 'sum' of squares
 ) -> Tensor:  # shape (B,)
-    "Goodness of each sample: mean (or sum) of squared activity over all non-batch dimensions, in fp32."
-    sq = h.float().pow(2).flatten(1)  # a bf16 activity is squared and summed in fp32
+    "Goodness of each sample: mean (or sum) of squared activity over all non-batch dimensions, in fp32 at least."
+    sq = h.to(torch.promote_types(h.dtype, torch.float32)).pow(2).flatten(1)  # bf16 squared and summed in fp32
     if kind == 'mean':
         return sq.mean(1)
     if kind == 'sum':
@@ -211,7 +211,7 @@ def class_goodness(
         raise ValueError(
             f"{h.shape[1]} channels do not split into {n_classes} class groups: use a multiple of {n_classes} channels in every layer."
         )
-    sq = h.float().reshape(len(h), n_classes, -1).pow(2)  # fp32, as `goodness`
+    sq = h.to(torch.promote_types(h.dtype, torch.float32)).reshape(len(h), n_classes, -1).pow(2)  # as `goodness`
     return sq.mean(2) if kind == 'mean' else sq.sum(2)
 
 # %% ../nbs/00_core.ipynb #29050cce

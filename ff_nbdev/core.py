@@ -6,15 +6,17 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #e441f954
 from __future__ import annotations
-import inspect, math, random, sys
+import inspect, math, random, sys, warnings
+from contextlib import nullcontext
 import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor
 
 # %% auto #0
-__all__ = ['LOSSES', 'ERRORS', 'default_device', 'set_seed', 'goodness', 'rms_norm', 'l2_norm', 'softplus_loss', 'symba_loss',
-           'two_threshold_loss', 'loss_params', 'get_loss', 'class_goodness', 'inference', 'check_finite',
+__all__ = ['BF16_CPU_FLAGS', 'PRECISIONS', 'LOSSES', 'ERRORS', 'default_device', 'set_seed', 'goodness', 'cpu_flags', 'fast_bf16',
+           'bf16_unsupported', 'resolve_precision', 'precision_context', 'rms_norm', 'l2_norm', 'softplus_loss',
+           'symba_loss', 'two_threshold_loss', 'loss_params', 'get_loss', 'class_goodness', 'inference', 'check_finite',
            'check_positive', 'UsageError', 'run_command', 'per_layer', 'at_layer']
 
 # %% ../nbs/00_core.ipynb #e0b6b4a7
@@ -54,13 +56,82 @@ def goodness(
     h: Tensor,  # activity, shape (B, ...) -- (B, D) dense or (B, C, H, W) conv
     kind: str = 'mean',  # 'mean' or 'sum' of squares
 ) -> Tensor:  # shape (B,)
-    "Goodness of each sample: mean (or sum) of squared activity over all non-batch dimensions."
-    sq = h.pow(2).flatten(1)
+    "Goodness of each sample: mean (or sum) of squared activity over all non-batch dimensions, in fp32 at least."
+    sq = h.to(torch.promote_types(h.dtype, torch.float32)).pow(2).flatten(1)  # bf16 squared and summed in fp32
     if kind == 'mean':
         return sq.mean(1)
     if kind == 'sum':
         return sq.sum(1)
     raise ValueError(f"Unknown goodness kind {kind!r}: use 'mean' or 'sum'.")
+
+# %% ../nbs/00_core.ipynb #1cf3b647
+BF16_CPU_FLAGS = ('amx_bf16', 'avx512_bf16')  # the x86 instructions that make bf16 matmuls fast
+
+
+def cpu_flags() -> set:
+    "The CPU's feature flags from /proc/cpuinfo (an empty set where there is no such file)."
+    try:
+        text = open('/proc/cpuinfo').read()
+    except OSError:
+        return set()
+    line = next((l for l in text.splitlines() if l.startswith(('flags', 'Features'))), '')
+    return set(line.partition(':')[2].split())
+
+
+def _torch_cpu_bf16() -> bool:
+    "PyTorch's own check of AMX and avx512_bf16 (private functions: False where this PyTorch lacks them)."
+    checks = [getattr(torch.cpu, f, None) for f in ('_is_amx_tile_supported', '_is_avx512_bf16_supported')]
+    return any(f() for f in checks if f is not None)
+
+# %% ../nbs/00_core.ipynb #9af65119
+def fast_bf16(
+    device: str | torch.device,  # the device to train on
+) -> bool:
+    "Whether `device` has bf16 units: a GPU of compute capability 8.0 or more, or a CPU with AMX or avx512_bf16."
+    d = torch.device(device)
+    if d.type == 'cuda':
+        return torch.cuda.get_device_capability(d) >= (8, 0)
+    if d.type == 'cpu':
+        return bool(cpu_flags() & set(BF16_CPU_FLAGS)) or _torch_cpu_bf16()
+    return False
+
+
+def bf16_unsupported(device: str | torch.device) -> str | None:
+    "Why `device` cannot compute in bf16, or None if it can (a CPU always can: without bf16 units, slowly)."
+    d = torch.device(device)
+    if d.type == 'cuda' and not torch.cuda.is_bf16_supported(including_emulation=False):
+        major, minor = torch.cuda.get_device_capability(d)
+        return f"its GPU (compute capability {major}.{minor}) has no bf16 units, which need 8.0 or more"
+    if d.type not in ('cpu', 'cuda'):
+        return f"ff_nbdev trains in bf16 on CUDA GPUs and CPUs only, not on {d.type}"
+    return None
+
+# %% ../nbs/00_core.ipynb #d1058dd5
+PRECISIONS = ('auto', 'fp32', 'bf16')
+
+
+def resolve_precision(
+    precision: str,  # 'auto', 'fp32' or 'bf16'
+    device: str | torch.device,
+    warn: bool = True,  # warn when bf16 runs emulated (slower than fp32)
+) -> str:
+    "'fp32' or 'bf16' on `device`: auto picks bf16 only where it is fast; bf16 is refused where it cannot run."
+    if precision not in PRECISIONS:
+        raise ValueError(f"Unknown precision {precision!r}: use 'auto', 'fp32' or 'bf16'.")
+    if precision == 'auto':
+        return 'bf16' if fast_bf16(device) else 'fp32'
+    if precision == 'bf16' and (why := bf16_unsupported(device)):
+        raise ValueError(f"precision bf16 cannot run on {device}: {why}. Use fp32 (or auto, which picks bf16 only where it is fast).")
+    if precision == 'bf16' and warn and not fast_bf16(device):
+        warnings.warn(f"bf16 on {device} without bf16 units ({' or '.join(BF16_CPU_FLAGS)}) is emulated: slower than fp32.")
+    return precision
+
+# %% ../nbs/00_core.ipynb #0bdebb22
+def precision_context(device: str | torch.device, precision: str):
+    "The context of forward passes: autocast to bf16 for `precision` 'bf16' (matmuls and convolutions), else nothing."
+    if precision == 'bf16':
+        return torch.autocast(torch.device(device).type, dtype=torch.bfloat16)
+    return nullcontext()
 
 # %% ../nbs/00_core.ipynb #236db770
 def rms_norm(
@@ -140,7 +211,7 @@ def class_goodness(
         raise ValueError(
             f"{h.shape[1]} channels do not split into {n_classes} class groups: use a multiple of {n_classes} channels in every layer."
         )
-    sq = h.reshape(len(h), n_classes, -1).pow(2)
+    sq = h.to(torch.promote_types(h.dtype, torch.float32)).reshape(len(h), n_classes, -1).pow(2)  # as `goodness`
     return sq.mean(2) if kind == 'mean' else sq.sum(2)
 
 # %% ../nbs/00_core.ipynb #29050cce

@@ -13,6 +13,7 @@ from torch import nn, Tensor
 from fastcore.basics import store_attr, listify, patch
 from dataclasses import dataclass
 from .core import check_finite, check_positive, per_layer, goodness, get_loss, at_layer, LOSSES
+from .core import resolve_precision, precision_context
 from .data import FFData, Split, batches
 from .layers import FFNet
 
@@ -161,7 +162,6 @@ class BatchTfmCB(Callback):
 # %% ../nbs/05_learner.ipynb #f5e7823e
 class FFLearner:
     "Layer-local FF training of `model.layers` on `data` with `negatives`, a layer `loss` and callbacks."
-
     def __init__(
         self, model: nn.Module, data: FFData, negatives,
         loss: str | LayerLoss = 'softplus',  # a `LayerLoss`, or softplus, symba or two_threshold
@@ -178,10 +178,11 @@ class FFLearner:
         readout=None,  # `readout(learn, split) -> dict(layers=[acc...], overall=acc)`
         tfm=None,  # augmentation of training batches: `tfm(xb, generator) -> xb`
         cbs: list | None = None,  # callbacks
-        seed: int = 0,
-    ):  # seeds batch order and negatives
+        seed: int = 0,  # seeds batch order and negatives
+        precision: str = 'fp32',  # 'fp32'; 'bf16': matmuls and convolutions in bf16; 'auto': bf16 where it is fast
+    ):
         check_learner_args(model, data, schedule, opt, bs, lr, eval_frequency, epochs)
-        store_attr('model,data,opt,bs,schedule,lr_sched,eval_frequency,readout,seed')
+        store_attr('model,data,opt,bs,schedule,lr_sched,eval_frequency,readout,seed,precision')
         self.setup_parts(negatives, loss, loss_kw, goodness, lr, wd, epochs, tfm, cbs)
 
 # %% ../nbs/05_learner.ipynb #e108b1df
@@ -208,7 +209,7 @@ def check_learner_args(model, data, schedule, opt, bs, lr, eval_frequency, epoch
 # %% ../nbs/05_learner.ipynb #1c9f1593
 @patch
 def setup_parts(self: FFLearner, negatives, loss, loss_kw, goodness, lr, wd, epochs, tfm, cbs):
-    "Per-layer settings, the loss, the learner's own generator and strategy copy, the optimisers and callbacks."
+    "Per-layer settings, the loss, the precision, the learner's own generator and strategy copy, optimisers, callbacks."
     self.L = n = len(self.model.layers)
     self.lrs, self.wds = per_layer(lr, n, 'lr'), check_positive('wd', per_layer(wd, n, 'wd'), allow_zero=True)
     self.epochs = per_layer(epochs, n, 'epochs') if self.schedule != 'all' else int(epochs)
@@ -220,6 +221,7 @@ def setup_parts(self: FFLearner, negatives, loss, loss_kw, goodness, lr, wd, epo
         )
     self.loss = loss
     self.device = next(self.model.parameters()).device
+    self.precision = resolve_precision(self.precision, self.device)  # 'fp32' or 'bf16': what the run uses
     self.gen = torch.Generator(self.device).manual_seed(self.seed)  # the learner's own: batch order and negatives
     self.negatives = negatives.bind(self.gen, self.model)  # a copy that draws from it; the strategy given is unchanged
     self.loss.setup(self)
@@ -252,6 +254,12 @@ def loss_name(self: FFLearner) -> str:
     "The loss's name, for summaries."
     return getattr(self.loss, 'name', type(self.loss).__name__)
 
+# %% ../nbs/05_learner.ipynb #6273d2e0
+@patch
+def autocast(self: FFLearner):
+    "The context of the learner's forward passes: bf16 matmuls and convolutions if its precision is bf16."
+    return precision_context(self.device, self.precision)
+
 # %% ../nbs/05_learner.ipynb #5d21d9bc
 def learner_kwargs(kw: dict) -> dict:
     "`kw` if every key is an `FFLearner` option (for builders that pass options on); else one error naming them."
@@ -273,16 +281,17 @@ def forward_all(self: FFLearner, x: Tensor, active: list, B: int | None = None) 
 @patch
 def step(self: FFLearner, xp: Tensor, xn: Tensor, active: list, y: Tensor | None = None):
     "One layer-local update of the `active` layers on positives `xp` (labels `y`) and negatives `xn`."
-    acts = self.forward_all(torch.cat([xp, xn]), active, len(xp))  # 1. every layer
-    g = []
-    for i, a in enumerate(acts):  # 2. every goodness
-        with torch.set_grad_enabled(i in active):
-            g.append(self.loss.goodness(i, a))
-    st, total = StepState(acts, g, len(xp), y), 0.0
-    for i in active:  # 3. each active loss
-        loss, gp, gn = self.loss(i, st)
-        total = total + loss
-        self.stats[i] += torch.stack([loss.detach(), gp.detach(), gn.detach()])
+    with self.autocast():  # bf16 matmuls if the learner's precision is bf16; goodness and losses stay fp32
+        acts = self.forward_all(torch.cat([xp, xn]), active, len(xp))  # 1. every layer
+        g = []
+        for i, a in enumerate(acts):  # 2. every goodness
+            with torch.set_grad_enabled(i in active):
+                g.append(self.loss.goodness(i, a))
+        st, total = StepState(acts, g, len(xp), y), 0.0
+        for i in active:  # 3. each active loss
+            loss, gp, gn = self.loss(i, st)
+            total = total + loss.float()
+            self.stats[i] += torch.stack([loss.detach(), gp.detach(), gn.detach()]).float()
     for i in active:
         self.opts[i].zero_grad(set_to_none=True)
     total.backward()
@@ -300,7 +309,7 @@ def evaluate(self: FFLearner, split: Split | None = None, record: bool = True) -
     split = split or self.data.valid or self.data.test
     modes = [l.training for l in self.model.layers]
     self.model.eval()
-    with torch.no_grad():
+    with torch.no_grad(), self.autocast():  # in the training's precision
         r = self.readout(self, split)
     for l, m in zip(self.model.layers, modes):
         l.train(m)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 import torch
 from fastcore.basics import listify
-from .core import loss_params, UsageError, LOSSES
+from .core import loss_params, UsageError, LOSSES, default_device, resolve_precision
 from .data import FFData, Split, random_shift, dataset_name, standard_valid
 from .learner import FFLearner, read_checkpoint
 from .readout import Predictor
@@ -65,6 +65,7 @@ class RunConfig(MethodConfig):
     test_subset: int = 0  # test on the first N test images only (0: all)
     seed: int = 0  # seeds the network, the batch order, the negatives and the validation split
     device: str | None = None  # cpu, cuda or mps (default: the best available)
+    precision: str = 'fp32'  # fp32, bf16 (bf16 matmuls and convolutions) or auto (bf16 where the device has bf16 units)
     world_size: int = 1  # processes that trained the run together (set by torchrun, recorded: not a flag)
 
 # %% ../nbs/13a_recipes.ipynb #ad3e2ace
@@ -90,7 +91,7 @@ def field_help(cls) -> dict:
 
 # %% ../nbs/13a_recipes.ipynb #3e78f092
 COMMON = ('model', 'dataset', 'epochs', 'batch_size', 'lr', 'eval_frequency', 'valid', 'train_subset', 'test_subset',
-          'seed', 'device', 'world_size')  # the options every recipe uses
+          'seed', 'device', 'precision', 'world_size')  # the options every recipe uses
 
 # %% ../nbs/13a_recipes.ipynb #c6a89f62
 @dataclass
@@ -137,8 +138,8 @@ def get_recipe(name: str) -> Recipe:
 
 # %% ../nbs/13a_recipes.ipynb #8ce96708
 def _fit(c: RunConfig) -> dict:
-    "Learner options from the config: batch size, learning rate, evaluation, seed, augmentation."
-    kw = dict(bs=c.batch_size, lr=c.lr, eval_frequency=c.eval_frequency, seed=c.seed)
+    "Learner options from the config: batch size, learning rate, evaluation, seed, precision, augmentation."
+    kw = dict(bs=c.batch_size, lr=c.lr, eval_frequency=c.eval_frequency, seed=c.seed, precision=c.precision)
     if c.shift:
         kw['tfm'] = lambda xb, g: random_shift(xb, c.shift, g)
     return {k: v for k, v in kw.items() if v is not None}
@@ -238,7 +239,8 @@ register_recipe(Recipe(
 # %% ../nbs/13a_recipes.ipynb #9a61a695
 def _scff(data, c, cbs):
     return scff_learner(data, schedule=c.schedule, bs=c.batch_size or 100, cbs=cbs, seed=c.seed, channels=c.channels,
-                        epochs=c.epochs, lr=c.lr, th1=c.th1, th2=c.th2, eval_frequency=c.eval_frequency)
+                        epochs=c.epochs, lr=c.lr, th1=c.th1, th2=c.th2, eval_frequency=c.eval_frequency,
+                        precision=c.precision)
 
 
 def _scff_back(learn, c):
@@ -277,6 +279,17 @@ register_recipe(Recipe(
     'mono_forward', _mono, doc="Mono-Forward: each layer trains its own classifier head, no negatives",
     options=('layers', 'schedule', 'shift'), defaults=dict(schedule='all', shift=0), read_back=_dense_back,
 ))
+
+# %% ../nbs/13a_recipes.ipynb #7f8a4a1c
+def _precision(c: RunConfig) -> str:
+    "The precision the run uses, 'fp32' or 'bf16' (auto decided); a `UsageError` with the reason bf16 cannot run."
+    if c.precision == 'fp32':
+        return 'fp32'
+    device = default_device(c.device)  # an unavailable device fails as it always did
+    try:
+        return resolve_precision(c.precision, device, warn=False)  # the learner warns, once
+    except ValueError as e:
+        raise UsageError(f"--precision {c.precision}: {e}") from None
 
 # %% ../nbs/13a_recipes.ipynb #03ceeadf
 def flag(name: str) -> str:
@@ -336,7 +349,7 @@ def resolve(c: RunConfig) -> RunConfig:
             raise UsageError(f"--readout goodness needs the label in the input: --negatives {full.negatives} has none "
                              "(use --readout linear).")
         full = replace(full, readout=full.readout or ('goodness' if _embeds(full) else 'linear'))
-    return full
+    return replace(full, precision=_precision(full))  # what it uses: config.json records bf16 or fp32, never auto
 
 # %% ../nbs/13a_recipes.ipynb #0af20e35
 def build_learner(data: FFData, c: RunConfig, cbs: list | None = None) -> FFLearner:
@@ -352,6 +365,7 @@ def resolved_config(learn: FFLearner, c: RunConfig) -> RunConfig:
         batch_size=learn.bs,
         lr=lrs[0] if len(set(lrs)) == 1 else list(lrs),
         device=str(learn.device),
+        precision=learn.precision,
     )
     return replace(c, **back, **(r.read_back(learn, c) if r.read_back else {}))
 

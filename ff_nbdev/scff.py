@@ -432,6 +432,7 @@ def scff_learner(
     cbs: list | None = None,
     seed: int = 0,
     unlabeled: Split | None = None,  # SCFF trains on these, not `data.train` (STL-10's unlabeled); the readout fits `data.train`
+    precision: str = 'fp32',  # 'fp32', 'bf16' or 'auto' (`FFLearner`)
     **kw,  # per-layer settings: epochs, lr, wd, gamma, period, th1, th2, lam, channels (one value or one per layer)
 ) -> FFLearner:
     "An SCFF learner for `data`: the preset's network, pairs, loss, AdamW with exponential decay, schedule and readout."
@@ -442,11 +443,10 @@ def scff_learner(
         readout = SCFFReadout(p['dropout'], flip=p.get('flip', False), layers=p.get('readout_layers'), train=data.train)
     if unlabeled is not None:
         data = FFData(data.name, unlabeled, data.valid, data.test, data.shape, data.n_classes)
-    sched = 'layerwise' if p['schedule'] == 'greedy' else 'parallel'
     return FFLearner(net, data, SCFFNegatives(p.get('translate', 0)), loss=SCFFLoss(p['th1'], p['th2'], p['lam']),
-                     lr=p['lr'], wd=p['wd'], opt='adamw', bs=bs, schedule=sched, epochs=p['epochs'],
-                     lr_sched=step_decay(p['gamma'], p['period']), eval_frequency=p['eval_frequency'], readout=readout,
-                     tfm=_augment(p), cbs=cbs, seed=seed)
+                     lr=p['lr'], wd=p['wd'], opt='adamw', epochs=p['epochs'], readout=readout, cbs=cbs, seed=seed,
+                     bs=bs, schedule='layerwise' if p['schedule'] == 'greedy' else 'parallel', precision=precision,
+                     lr_sched=step_decay(p['gamma'], p['period']), eval_frequency=p['eval_frequency'], tfm=_augment(p))
 
 # %% ../nbs/13_scff.ipynb #be6570bb
 def scff_features(model: SCFFNet, neg: Negatives, x: Tensor, bs: int = 500) -> list:

@@ -1,11 +1,12 @@
 """Structure figures of ff_nbdev: module lines, import circles, long and joined lines, cells per notebook.
-Prints one line per figure; exits 1 if an import circle exists, 2 % or more of the library's lines run past 120
+Prints one line per figure; exits 1 if an import circle exists, a module imports one whose notebook comes later,
+the concept notebooks are not numbered 00, 01, ... without gaps or twins, 2 % or more of the library's lines run past 120
 characters, a statement shares its line with another (`;`), or a notebook leaves 10-120 cells.
 A module is a topic, not a line budget: there is no limit on a module's length, and none on a cell's. Short cells
 serve the teaching in concept notebooks (one step, then its demonstration), but a class or function that is one idea
 reads as one cell: the longest code cells are printed, for a reader to judge, not refused."""
 
-import ast, glob, json, os, statistics, sys
+import ast, glob, json, os, re, statistics, sys
 
 os.chdir(os.path.join(os.path.dirname(__file__), '..'))
 mods = {
@@ -42,7 +43,18 @@ for f in mods.values():
             b = getattr(n, fld, None)
             if isinstance(b, list):
                 joined += sum(1 for x, y in zip(b, b[1:]) if x.end_lineno == y.lineno)
+# the notebook map's layering: a module imports only modules taught in earlier notebooks (numbers without gaps or twins)
+nb_of = {m: re.search(r'File to edit: \.\./nbs/(\S+)\.ipynb', open(f).read()).group(1) for m, f in mods.items()}
+upward = sorted(f"{m} ({nb_of[m]}) imports {d} ({nb_of[d]})" for m in deps for d in deps[m] if nb_of[d] >= nb_of[m])
+nums = sorted(os.path.basename(f)[:2] for f in glob.glob('nbs/[0-9]*.ipynb'))
+gaps = nums != [f'{i:02d}' for i in range(len(nums))]
 print('module lines:', json.dumps(lines))
+print('imports of a later notebook:', '; '.join(upward) or 'none')
+print('notebook numbers:', f"{nums[0]}-{nums[-1]}", 'with gaps or twins' if gaps else 'in sequence')
+if upward:
+    bad.append('a module imports one taught later')
+if gaps:
+    bad.append(f'notebook numbers with gaps or twins: {nums}')
 print('import circles:', circles or 'none')
 print(f'library lines over 120 characters: {long} of {total} ({100 * long / total:.2f} %, limit 2 %)')
 print(f'statements joined on one line: {joined} (limit 0)')

@@ -1,6 +1,6 @@
 """Representation analysis (issue 13): the transfer table (FF, BP, random init; MNIST -> Fashion-MNIST and back) and the
 FF-vs-BP minibatch CKA diagonal on the MNIST test set. Prints one JSON line each. Figures only, no asserts.
-Loads the networks that nbs/15_probe.ipynb saved (--models, default nbs/models); with --train, trains missing ones
+Loads the networks that nbs/16_probe.ipynb saved (--models, default nbs/models); with --train, trains missing ones
 (the 08_mlp recipe, --epochs FF epochs, --bp-epochs, on the first --n-train training images) and saves them.
 Example: python bench/analysis.py --data-root ../shared/data --models nbs/models
 Quick:   python bench/analysis.py --data-root ../shared/data --models /tmp/small --train --n-train 5000 --epochs 2 --bp-epochs 1 --sizes 784,300,300"""

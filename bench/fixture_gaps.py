@@ -1,8 +1,8 @@
-"""How far the digits fixture of `17_cli` moves under float rounding, and how far a real change moves it.
+"""How far the digits fixture of `19_cli` moves under float rounding, and how far a real change moves it.
 
 Reruns the fixture's short digits runs (`nbs/fixtures/digits_histories.json`, written on another machine) and prints,
 per run, the largest relative gap of a per-epoch loss and the largest gap of an accuracy in test images. Run it with
-another thread count (`OMP_NUM_THREADS=1`) for rounding, and with `--seed 1` for a change that matters; 17_cli's
+another thread count (`OMP_NUM_THREADS=1`) for rounding, and with `--seed 1` for a change that matters; 19_cli's
 tolerances sit between the two. One JSON line per run, appended to bench/results/fixture_gaps.jsonl.
 """
 
@@ -20,7 +20,7 @@ RUNS = dict(mlp=dict(model='mlp', epochs=[4], lr=0.003), cnn_supervised=dict(mod
 
 
 def history(k: str, seed: int) -> dict:
-    "The fixture's run `k` as 17_cli reruns it: per-layer accuracies (%), overall (%), per-epoch losses."
+    "The fixture's run `k` as 19_cli reruns it: per-layer accuracies (%), overall (%), per-epoch losses."
     if k == 'collab':
         learn = collab_learner(load_data('digits', device='cpu'), [64, 100, 100], 'all', epochs=3, eval_frequency=1,
                                seed=seed)

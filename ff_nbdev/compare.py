@@ -24,7 +24,7 @@ __all__ = ['STRATEGIES', 'ACCS', 'compare_negatives', 'comparison_table', 'plot_
 # %% ../nbs/10_compare.ipynb #30e5987c
 STRATEGIES = ['label_embedding', 'image_mixing', 'random_noise', 'class_confusion', 'stacked_pairs', 'masking',
               'layer_wise', 'adversarial', 'hard_mining', 'mono_forward']
-# the ten of `04_negatives`, a fixed list: strategies registered later (the CNN forms, 13_scff's 'scff') are not in it
+# the ten of `04_negatives`, a fixed list: strategies registered later (the CNN forms, 12_scff's 'scff') are not in it
 
 # %% ../nbs/10_compare.ipynb #8bb6e51a
 def _accs(data: FFData, probe: dict, readout: dict | None = None) -> dict:

@@ -126,7 +126,7 @@ SCHEDULES = dict(cos=cos_sched, const=None)
 class LRSchedCB(Callback):
     "Each layer's learning rate from a torch scheduler `make(opt, steps, layer)`, stepped after each of its batches."
 
-    order, all_ranks = -20, True  # part of training: every process of a data-parallel run keeps it (20_dist)
+    order, all_ranks = -20, True  # part of training: every process of a data-parallel run keeps it (18_dist)
 
     def __init__(self, make='cos'):  # 'cos', 'const', or `make(opt, steps, layer)` -> a torch LR scheduler
         if isinstance(make, str) and make not in SCHEDULES:
@@ -151,7 +151,7 @@ class LRSchedCB(Callback):
 class BatchTfmCB(Callback):
     "Transform each training batch before it is used: `tfm(xb, generator) -> xb` (augmentation)."
 
-    order, all_ranks = -10, True  # part of training: every process of a data-parallel run keeps it (20_dist)
+    order, all_ranks = -10, True  # part of training: every process of a data-parallel run keeps it (18_dist)
 
     def __init__(self, tfm):
         self.tfm = tfm
@@ -390,7 +390,7 @@ def fit(self: FFLearner):
 class EarlyStoppingCB(Callback):
     "End the fit when the evaluated overall accuracy has not improved by `min_delta` for `patience` evaluations."
 
-    all_ranks = True  # every process of a data-parallel run must stop at the same epoch (20_dist)
+    all_ranks = True  # every process of a data-parallel run must stop at the same epoch (18_dist)
 
     def __init__(self, patience: int = 3, min_delta: float = 0.0):
         self.patience, self.min_delta = patience, min_delta

@@ -24,7 +24,7 @@ __all__ = ['NEGATIVES', 'ALIASES', 'SelfContrastiveNegatives', 'register', 'Nega
 
 # %% ../nbs/04_negatives.ipynb #179517a9
 NEGATIVES = {}
-ALIASES = {'self_contrastive': 'stacked_pairs'}  # old names still accepted (stacked_pairs is not 13_scff's SCFF)
+ALIASES = {'self_contrastive': 'stacked_pairs'}  # old names still accepted (stacked_pairs is not 12_scff's SCFF)
 
 
 def register(name: str):

@@ -166,7 +166,7 @@ class FFLearner:
         self, model: nn.Module, data: FFData, negatives,
         loss: str | LayerLoss = 'softplus',  # a `LayerLoss`, or softplus, symba or two_threshold
         loss_kw: dict | None = None,  # hyper-parameters of a named loss; a list value gives one per layer, e.g. theta=[2, 2]
-        goodness: str = 'mean',  # 'mean' or 'sum' of squares (named losses)
+        goodness: str | None = None,  # 'mean' (default) or 'sum' of squares, for a loss given by name
         lr: float | list = 1e-3,  # learning rate, or one per layer
         wd: float | list = 0.0,  # weight decay, or one per layer
         opt: str = 'adam',  # 'adam', 'adamw' or 'sgd' (momentum 0.9)
@@ -214,10 +214,11 @@ def setup_parts(self: FFLearner, negatives, loss, loss_kw, goodness, lr, wd, epo
     self.lrs, self.wds = per_layer(lr, n, 'lr'), check_positive('wd', per_layer(wd, n, 'wd'), allow_zero=True)
     self.epochs = per_layer(epochs, n, 'epochs') if self.schedule != 'all' else int(epochs)
     if isinstance(loss, str):
-        loss = GoodnessLoss(loss, goodness, **(loss_kw or {}))
-    elif loss_kw:
+        loss = GoodnessLoss(loss, goodness or 'mean', **(loss_kw or {}))
+    elif loss_kw or goodness is not None:  # a loss object carries its own: they would be ignored
         raise ValueError(
-            "loss_kw is for a loss given by name: set the hyper-parameters on the loss object instead."
+            "loss_kw and goodness are for a loss given by name: set the hyper-parameters and the goodness on the loss "
+            "object instead."
         )
     self.loss = loss
     self.device = next(self.model.parameters()).device

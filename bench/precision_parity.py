@@ -1,7 +1,8 @@
-"""Accuracy of bf16 against fp32: `ff-train --model mlp` on digits (its defaults) with `--precision fp32` and
+"""Accuracy of bf16 against fp32: `ff-train --model mlp` (its defaults for the dataset) with `--precision fp32` and
 `--precision bf16`, one seed per process, one JSON line each appended to bench/results/precision_parity.jsonl.
 
     OMP_NUM_THREADS=1 python bench/precision_parity.py --seed 0 --precision bf16
+    OMP_NUM_THREADS=1 FF_DATA=../shared/data python bench/precision_parity.py --dataset mnist --seed 0 --precision bf16
 """
 
 import argparse, json, os, subprocess, tempfile, time, warnings
@@ -12,6 +13,7 @@ p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 p.add_argument('--seed', type=int, default=0)
 p.add_argument('--precision', choices=['fp32', 'bf16'], default='fp32')
 p.add_argument('--model', default='mlp')
+p.add_argument('--dataset', default='digits', help='digits (embedded), or mnist, fmnist from FF_DATA')
 p.add_argument('--threads', type=int, default=1)
 p.add_argument('--out', default=os.path.join(os.path.dirname(__file__), 'results', 'precision_parity.jsonl'))
 a = p.parse_args()
@@ -20,7 +22,7 @@ warnings.simplefilter('ignore')  # the emulated-bf16 warning on a CPU without bf
 commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True).stdout.strip()
 t0 = time.time()
 with tempfile.TemporaryDirectory() as tmp:
-    args = ['--model', a.model, '--seed', str(a.seed), '--precision', a.precision, '--quiet', '--out', f'{tmp}/run']
+    args = ['--model', a.model, '--dataset', a.dataset, '--seed', str(a.seed), '--precision', a.precision, '--quiet', '--out', f'{tmp}/run']
     res = ff_train(args)
     cfg = json.load(open(f'{tmp}/run/config.json'))
 r = dict(bench='precision_parity', model=a.model, dataset=res['dataset'], seed=a.seed, precision=cfg['precision'],

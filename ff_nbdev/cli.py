@@ -91,19 +91,23 @@ def _add(p: argparse.ArgumentParser, f, doc: str, default=argparse.SUPPRESS):
 ALIASES = dict(rep_epochs='epochs', train_batch_size='batch_size', softmax_epochs='readout_epochs')  # older names
 
 
-def ff_train_parser() -> argparse.ArgumentParser:
-    "`ff-train`'s flags: `RunConfig`'s fields, then `RunEnv`'s; older spellings are accepted but not listed."
+def ff_train_parser(model: str | None = None) -> argparse.ArgumentParser:
+    "`ff-train`'s flags: `RunConfig`'s fields, then `RunEnv`'s; with `model`, the help lists only that recipe's options."
     load_plugins()  # recipes of installed packages are choices too
+    r = RECIPES.get(model)
+    about = f"Options of --model {model}: {r.doc}." if r else (
+        "Models: " + '; '.join(f"{n}: {r.doc}" for n, r in RECIPES.items()) + ". `--model NAME --help` lists the "
+        "options of one.")
     p = argparse.ArgumentParser(
-        prog='ff-train',
-        description="Train a Forward-Forward recipe and report per-layer and "
-        "overall accuracy. Models: " + '; '.join(f"{n}: {r.doc}" for n, r in RECIPES.items()),
+        prog='ff-train', description="Train a Forward-Forward recipe and report per-layer and overall accuracy. " + about
     )
     p.add_argument('--version', action='version', version=f'ff_nbdev {__version__}')
     for cls, g in ((RunConfig, p.add_argument_group('the run')), (RunEnv, p.add_argument_group('where and how'))):
         h = field_help(cls)
         for f in [f for f in fields(cls) if f.name != 'world_size']:  # set by torchrun, not a flag
-            _add(g, f, f"{h.get(f.name, '')} (default: {f.default})")
+            shown = not r or cls is RunEnv or f.name in r.uses  # another recipe's option: parsed (then refused), not listed
+            default = r.defaults.get(f.name, f.default) if r else f.default
+            _add(g, f, f"{h.get(f.name, '')} (default: {default})" if shown else argparse.SUPPRESS)
     hide = dict(help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     p.add_argument('--rep-epochs', '--rep_epochs', type=int_list, nargs='+', **hide)
     p.add_argument('--train-batch-size', '--train_batch_size', type=int, **hide)
@@ -280,7 +284,9 @@ def report(res: dict) -> str:
 
 # %% ../nbs/19_cli.ipynb #0e91ae03
 def _ff_train(argv):
-    c, env = config_from_args(ff_train_parser().parse_args(argv))
+    peek = argparse.ArgumentParser(add_help=False)
+    peek.add_argument('--model')
+    c, env = config_from_args(ff_train_parser(peek.parse_known_args(argv)[0].model).parse_args(argv))
     res = train(c, **{k: v for k, v in asdict(env).items() if k != 'config'})
     if is_main():
         print(report(res))

@@ -19,8 +19,8 @@ from .track import TensorBoardCB, WandbCB, RunStats
 from .dist import init_distributed, is_main, world_size, close_distributed, DistributedCB
 
 # %% auto #0
-__all__ = ['int_list', 'float_list', 'CHOICES', 'ALIASES', 'TYPES', 'RunEnv', 'number_list', 'dataset_arg', 'ff_train_parser',
-           'config_from_args', 'check_out', 'load_run_data', 'train', 'report', 'ff_train']
+__all__ = ['int_list', 'float_list', 'CHOICES', 'FLAG_ALIASES', 'TYPES', 'RunEnv', 'number_list', 'dataset_arg',
+           'ff_train_parser', 'config_from_args', 'check_out', 'load_run_data', 'train', 'report', 'ff_train']
 
 # %% ../nbs/19_cli.ipynb #303d9629
 @dataclass
@@ -88,7 +88,7 @@ def _add(p: argparse.ArgumentParser, f, doc: str, default=argparse.SUPPRESS):
     p.add_argument(flag(f.name), **kw)
 
 # %% ../nbs/19_cli.ipynb #c826962a
-ALIASES = dict(rep_epochs='epochs', train_batch_size='batch_size', softmax_epochs='readout_epochs')  # older names
+FLAG_ALIASES = dict(rep_epochs='epochs', train_batch_size='batch_size', softmax_epochs='readout_epochs')  # older names
 
 
 def ff_train_parser(model: str | None = None) -> argparse.ArgumentParser:
@@ -146,7 +146,7 @@ def _older_names(kw: dict) -> dict:
     "The options `kw` with older spellings (and --no-cuda, --mode) turned into today's."
     if 'softmax_epochs' in kw:  # the older name reads out with a linear (softmax) head
         kw.setdefault('readout', 'linear')
-    for a, o in ALIASES.items():
+    for a, o in FLAG_ALIASES.items():
         if a in kw:
             if o in kw and kw[o] != kw[a]:
                 raise UsageError(f"{flag(a)} and {flag(o)} say different things ({kw[a]} and {kw[o]}): give one.")

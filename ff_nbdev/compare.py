@@ -18,8 +18,8 @@ from .readout import probe_accuracies
 from .mlp import mlp_learner
 
 # %% auto #0
-__all__ = ['STRATEGIES', 'ACCS', 'compare_negatives', 'comparison_table', 'plot_comparison', 'seed_summary', 'paired_difference',
-           'seed_table']
+__all__ = ['STRATEGIES', 'ACCS', 'compare_negatives', 'comparison_table', 'plot_comparison', 'strategy_seed_summary',
+           'paired_difference', 'seed_table']
 
 # %% ../nbs/10_compare.ipynb #30e5987c
 STRATEGIES = ['label_embedding', 'image_mixing', 'random_noise', 'class_confusion', 'stacked_pairs', 'masking',
@@ -157,7 +157,7 @@ def plot_comparison(rows: list, title: str = '', split: str = 'test'):
 ACCS = ('valid_probe_acc', 'valid_readout_acc', 'probe_acc', 'readout_acc')
 
 
-def seed_summary(runs: list) -> list:
+def strategy_seed_summary(runs: list) -> list:
     "Per strategy over the runs (one row list per seed): (mean, sd) of each accuracy, ranked on validation, controls last."
     names = list(dict.fromkeys(r['strategy'] for rows in runs for r in rows))
     out = []
@@ -180,7 +180,7 @@ def paired_difference(runs: list, a: str, b: str, key: str = 'valid_probe_acc') 
 
 # %% ../nbs/10_compare.ipynb #d71b66f0
 def seed_table(summary: list) -> str:
-    "`seed_summary` as a Markdown table: mean ± sd (%) per accuracy, validation first."
+    "`strategy_seed_summary` as a Markdown table: mean ± sd (%) per accuracy, validation first."
     f = lambda v: '' if v is None else f"{100 * v[0]:.2f} ± {100 * v[1]:.2f}"
     names = ['valid probe', 'valid readout', 'test probe', 'test readout']
     lines = ['| strategy | uses labels | ' + ' | '.join(f'{s} (%)' for s in names) + ' | seeds |',

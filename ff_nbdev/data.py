@@ -17,7 +17,7 @@ from fastcore.basics import listify
 from .core import default_device
 
 # %% auto #0
-__all__ = ['DATASETS', 'ALIASES', 'data_root', 'Split', 'FFData', 'read_idx', 'write_idx', 'dataset_name', 'data_stats',
+__all__ = ['DATASETS', 'DATASET_ALIASES', 'data_root', 'Split', 'FFData', 'read_idx', 'write_idx', 'dataset_name', 'data_stats',
            'prep_images', 'split_valid', 'standard_valid', 'load_data', 'write_tiny_dataset', 'batches', 'random_shift']
 
 # %% ../nbs/01_data.ipynb #9ebc55a7
@@ -157,13 +157,13 @@ DATASETS = {
                   read=_read_stl10, tv='STL10', mean=(0.4467, 0.4398, 0.4066), std=(0.2603, 0.2566, 0.2713), valid=0.1),
     'digits': dict(mean=(0.3053,), std=(0.3760,), valid=0.2),
 }
-ALIASES = {'fashion_mnist': 'fmnist', 'fashionmnist': 'fmnist', 'fashion-mnist': 'fmnist', 'cifar': 'cifar10',
+DATASET_ALIASES = {'fashion_mnist': 'fmnist', 'fashionmnist': 'fmnist', 'fashion-mnist': 'fmnist', 'cifar': 'cifar10',
            'cifar-10': 'cifar10', 'stl-10': 'stl10', 'stl': 'stl10'}
 
 # %% ../nbs/01_data.ipynb #f70ece74
 def dataset_name(name: str) -> str:
     "The canonical name of dataset `name` (case-insensitive, common aliases), or a clear error."
-    n = ALIASES.get(name.lower(), name.lower())
+    n = DATASET_ALIASES.get(name.lower(), name.lower())
     if n not in DATASETS:
         raise ValueError(f"Unknown dataset {name!r}: choose one of {', '.join(DATASETS)}.")
     return n

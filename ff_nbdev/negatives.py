@@ -16,15 +16,15 @@ from .embed import LabelEmbed, LabelChannels, wrong_labels
 from .layers import FFMLP
 
 # %% auto #0
-__all__ = ['NEGATIVES', 'ALIASES', 'SelfContrastiveNegatives', 'register', 'Negatives', 'get_negatives', 'LabelNegatives',
-           'blur_mask', 'partners', 'hybrid_images', 'MixNegatives', 'NoiseNegatives', 'ConfusionNegatives',
-           'StackedPairNegatives', 'MaskNegatives', 'LayerWiseNegatives', 'total_goodness', 'AdversarialNegatives',
-           'HardNegatives', 'MonoForward', 'LabelChannelNegatives', 'ChannelCompetition', 'to_images', 'show_input',
-           'plot_gallery']
+__all__ = ['NEGATIVES', 'STRATEGY_ALIASES', 'SelfContrastiveNegatives', 'register', 'Negatives', 'get_negatives',
+           'LabelNegatives', 'blur_mask', 'partners', 'hybrid_images', 'MixNegatives', 'NoiseNegatives',
+           'ConfusionNegatives', 'StackedPairNegatives', 'MaskNegatives', 'LayerWiseNegatives', 'total_goodness',
+           'AdversarialNegatives', 'HardNegatives', 'MonoForward', 'LabelChannelNegatives', 'ChannelCompetition',
+           'to_images', 'show_input', 'plot_gallery']
 
 # %% ../nbs/04_negatives.ipynb #179517a9
 NEGATIVES = {}
-ALIASES = {'self_contrastive': 'stacked_pairs'}  # old names still accepted (stacked_pairs is not 12_scff's SCFF)
+STRATEGY_ALIASES = {'self_contrastive': 'stacked_pairs'}  # old names still accepted (stacked_pairs is not 12_scff's SCFF)
 
 
 def register(name: str):
@@ -99,7 +99,7 @@ def bind(self: Negatives, generator: torch.Generator | None = None, model: nn.Mo
 # %% ../nbs/04_negatives.ipynb #6b1366a7
 def get_negatives(name: str, **kw) -> Negatives:
     "The negative strategy registered as `name` (or an old name of it), built with the keyword arguments it accepts."
-    name = ALIASES.get(name, name)
+    name = STRATEGY_ALIASES.get(name, name)
     if name not in NEGATIVES:
         raise ValueError(f"Unknown negative strategy {name!r}: choose one of {', '.join(NEGATIVES)}.")
     cls = NEGATIVES[name]

@@ -16,7 +16,7 @@ from . import __version__
 
 # %% auto #0
 __all__ = ['KEYS', 'OPTIONS', 'load_sweep', 'expand', 'run_id', 'claim_holder', 'claim_alive', 'claim', 'read_rows', 'run_sweep',
-           'ranking_metric', 'sweep_table', 'seed_summary', 'plot_sweep', 'wandb_sweep_config', 'agent_run',
+           'ranking_metric', 'sweep_table', 'config_seed_summary', 'plot_sweep', 'wandb_sweep_config', 'agent_run',
            'ff_sweep_parser', 'ff_sweep']
 
 # %% ../nbs/20_sweep.ipynb #18a00010
@@ -285,7 +285,7 @@ def sweep_table(rows: list, metric: str | None = None) -> str:
     return '\n'.join(lines)
 
 # %% ../nbs/20_sweep.ipynb #17efad09
-def seed_summary(rows: list, metric: str | None = None) -> list:
+def config_seed_summary(rows: list, metric: str | None = None) -> list:
     "Per setting (a config without its seed): its runs, n, mean and sd of `metric` (default: validation), best first."
     metric, groups = metric or ranking_metric(rows), {}
     for r in rows:

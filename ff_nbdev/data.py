@@ -18,7 +18,8 @@ from .core import default_device
 
 # %% auto #0
 __all__ = ['DATASETS', 'DATASET_ALIASES', 'data_root', 'Split', 'FFData', 'read_idx', 'write_idx', 'dataset_name', 'data_stats',
-           'prep_images', 'split_valid', 'standard_valid', 'load_data', 'write_tiny_dataset', 'batches', 'random_shift']
+           'prep_images', 'split_valid', 'standard_valid', 'load_data', 'write_tiny_dataset', 'batches', 'window',
+           'random_shift']
 
 # %% ../nbs/01_data.ipynb #9ebc55a7
 def data_root(
@@ -346,6 +347,14 @@ def batches(
         yield split.x[j], split.y[j]
 
 # %% ../nbs/01_data.ipynb #a3a586ae
+def window(xp: Tensor, oy: Tensor, ox: Tensor, H: int, W: int) -> Tensor:
+    "The H x W window of each padded image xp[b] whose top-left corner is (oy[b], ox[b]): every shift and crop uses it."
+    b = torch.arange(len(xp), device=xp.device)[:, None, None]
+    iy = torch.arange(H, device=xp.device)[None] + oy[:, None]  # (B, H) rows of each window
+    ix = torch.arange(W, device=xp.device)[None] + ox[:, None]  # (B, W) columns
+    return xp.permute(0, 2, 3, 1)[b, iy[:, :, None], ix[:, None, :]].permute(0, 3, 1, 2)
+
+
 def random_shift(
     x: Tensor,  # images (B, C, H, W)
     max_shift: int = 2,  # largest shift in pixels, each direction
@@ -360,7 +369,4 @@ def random_shift(
     bg = x.flatten(1).min(1).values.view(B, 1, 1, 1)  # the background (darkest) value of each image
     xp = F.pad(x - bg, (p, p, p, p)) + bg  # pad with the background
     dy, dx = (torch.randint(0, 2 * p + 1, (B,), generator=generator, device=dev) for _ in range(2))
-    iy = torch.arange(H, device=dev)[None] + dy[:, None]  # (B, H) rows of each window
-    ix = torch.arange(W, device=dev)[None] + dx[:, None]  # (B, W) columns
-    b = torch.arange(B, device=dev)[:, None, None]
-    return xp.permute(0, 2, 3, 1)[b, iy[:, :, None], ix[:, None, :]].permute(0, 3, 1, 2)
+    return window(xp, dy, dx, H, W)

@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.basics import store_attr
 from .core import set_seed, check_positive, per_layer, at_layer
-from .data import FFData, Split
+from .data import FFData, Split, window
 from .layers import FFNet
 from .negatives import Negatives, register
 from .learner import LayerLoss
@@ -48,21 +48,13 @@ def scff_pairs(h: Tensor, generator: torch.Generator | None = None) -> tuple:
     return torch.cat([h, h], 1), torch.cat([h, h[cyclic_partner(len(h), generator, h.device)]], 1)
 
 # %% ../nbs/12_scff.ipynb #34941b57
-def _window(xp: Tensor, oy: Tensor, ox: Tensor, H: int, W: int) -> Tensor:
-    "The H x W window of each padded image xp[b] whose top-left corner is (oy[b], ox[b])."
-    b = torch.arange(len(xp), device=xp.device)[:, None, None]
-    iy = torch.arange(H, device=xp.device)[None] + oy[:, None]  # (B, H) rows of each window
-    ix = torch.arange(W, device=xp.device)[None] + ox[:, None]  # (B, W) columns
-    return xp.permute(0, 2, 3, 1)[b, iy[:, :, None], ix[:, None, :]].permute(0, 3, 1, 2)
-
-
 def random_translate(x: Tensor, t: int = 2, generator: torch.Generator | None = None) -> Tensor:
     "Shift each image by its own round(U(-t, t)) pixels per axis (torchvision's `RandomAffine(translate)`), background fill."
     B, C, H, W = x.shape
     bg = x.flatten(1).min(1).values.view(B, 1, 1, 1)  # the background (darkest) value: zero before normalisation
     xp = F.pad(x - bg, (t,) * 4) + bg
     oy, ox = (t + torch.round((2 * torch.rand(B, generator=generator, device=x.device) - 1) * t).long() for _ in 'yx')
-    return _window(xp, oy, ox, H, W)
+    return window(xp, oy, ox, H, W)
 
 
 def random_crop(x: Tensor, pad: int = 4, generator: torch.Generator | None = None, fill=0.0) -> Tensor:
@@ -71,7 +63,7 @@ def random_crop(x: Tensor, pad: int = 4, generator: torch.Generator | None = Non
     fill = torch.as_tensor(fill, dtype=x.dtype, device=x.device).reshape(1, -1, 1, 1)
     xp = F.pad(x - fill, (pad,) * 4) + fill
     oy, ox = (torch.randint(0, 2 * pad + 1, (B,), generator=generator, device=x.device) for _ in 'yx')
-    return _window(xp, oy, ox, H, W)
+    return window(xp, oy, ox, H, W)
 
 # %% ../nbs/12_scff.ipynb #472a3cd1
 from fastcore.basics import patch  # methods added to a class in later cells

@@ -15,6 +15,7 @@ p.add_argument('--precision', choices=['fp32', 'bf16'], default='fp32')
 p.add_argument('--model', default='mlp')
 p.add_argument('--dataset', default='digits', help='digits (embedded), or mnist, fmnist from FF_DATA')
 p.add_argument('--threads', type=int, default=1)
+p.add_argument('--extra', default='', help="more ff-train flags, e.g. '--epochs 1 --train-subset 10000' (recorded)")
 p.add_argument('--out', default=os.path.join(os.path.dirname(__file__), 'results', 'precision_parity.jsonl'))
 a = p.parse_args()
 torch.set_num_threads(a.threads)
@@ -22,12 +23,13 @@ warnings.simplefilter('ignore')  # the emulated-bf16 warning on a CPU without bf
 commit = subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True).stdout.strip()
 t0 = time.time()
 with tempfile.TemporaryDirectory() as tmp:
-    args = ['--model', a.model, '--dataset', a.dataset, '--seed', str(a.seed), '--precision', a.precision, '--quiet', '--out', f'{tmp}/run']
+    args = ['--model', a.model, '--dataset', a.dataset, '--seed', str(a.seed), '--precision', a.precision, '--quiet',
+            '--out', f'{tmp}/run', *a.extra.split()]
     res = ff_train(args)
     cfg = json.load(open(f'{tmp}/run/config.json'))
 r = dict(bench='precision_parity', model=a.model, dataset=res['dataset'], seed=a.seed, precision=cfg['precision'],
          test=res['overall'], valid=res['valid']['overall'] if res.get('valid') else None, layers=res['layers'],
-         epochs=cfg['epochs'], train_seconds=res['train_seconds'], threads=a.threads, commit=commit,
+         epochs=cfg['epochs'], extra=a.extra, train_seconds=res['train_seconds'], threads=a.threads, commit=commit,
          load_avg=[round(v, 2) for v in os.getloadavg()], wall_seconds=round(time.time() - t0, 1))
 with open(a.out, 'a') as f:
     f.write(json.dumps(r) + '\n')

@@ -244,8 +244,7 @@ def _scff(data, c, cbs):
 
 
 def _scff_back(learn, c):
-    widths = [getattr(l, 'lin', None) or l.conv for l in learn.model.layers]
-    w = [m.out_features if hasattr(m, 'out_features') else m.out_channels for m in widths]
+    w = [l.weight.shape[0] for l in learn.model.layers]  # each layer's width
     schedule = 'greedy' if learn.schedule == 'layerwise' else learn.schedule
     return dict(channels=w, th1=learn.loss.th1, th2=learn.loss.th2, schedule=schedule)
 

@@ -61,7 +61,7 @@ def histograms(self: TensorBoardCB, learn, step: int):
     "Weight and activation histograms of every layer (activations of the fixed probe batch of positives)."
     acts = learn.model.activities(learn.negatives.create_positive(*self.probe))
     for i, (l, a) in enumerate(zip(learn.model.layers, acts)):
-        self.writer.add_histogram(f'layer{i + 1}/weight', l.conv.weight if hasattr(l, 'conv') else l.lin.weight, step)
+        self.writer.add_histogram(f'layer{i + 1}/weight', l.weight, step)
         self.writer.add_histogram(f'layer{i + 1}/activation', a, step)
 
 # %% ../nbs/17_track.ipynb #cf182437

@@ -37,11 +37,10 @@ class FFLinear(nn.Module):
             )
         return F.relu(self.lin(NORMS[self.norm](x)))
 
-# %% ../nbs/03_layers.ipynb #c97270f3
-@patch(as_prop=True)
-def weight(self: FFLinear) -> Tensor:
-    "The layer's weight (its first dimension is the layer's width): what every tool that reads weights uses."
-    return self.lin.weight
+    @property
+    def weight(self) -> Tensor:
+        "The layer's weight (its first dimension is the layer's width): what every tool that reads weights uses."
+        return self.lin.weight
 
 # %% ../nbs/03_layers.ipynb #9fa7c185
 def _device(m: nn.Module) -> torch.device:
@@ -142,11 +141,10 @@ class FFConv(nn.Module):
     def forward(self, x: Tensor) -> Tensor:
         return self.post(self.pre(x))
 
-# %% ../nbs/03_layers.ipynb #a17e058d
-@patch(as_prop=True)
-def weight(self: FFConv) -> Tensor:
-    "The layer's weight (its first dimension is the layer's width): what every tool that reads weights uses."
-    return self.conv.weight
+    @property
+    def weight(self) -> Tensor:
+        "The layer's weight (its first dimension is the layer's width): what every tool that reads weights uses."
+        return self.conv.weight
 
 # %% ../nbs/03_layers.ipynb #bdb1ab5e
 @patch

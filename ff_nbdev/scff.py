@@ -147,11 +147,10 @@ class SCFFLinear(nn.Module):
     def features(self, h: Tensor) -> Tensor:
         return stdnorm(h.flatten(1))
 
-# %% ../nbs/12_scff.ipynb #9af938aa
-@patch(as_prop=True)
-def weight(self: SCFFLinear) -> Tensor:
-    "The layer's weight (its first dimension is the layer's width): what every tool that reads weights uses."
-    return self.lin.weight
+    @property
+    def weight(self) -> Tensor:
+        "The layer's weight (its first dimension is the layer's width): what every tool that reads weights uses."
+        return self.lin.weight
 
 # %% ../nbs/12_scff.ipynb #43863389
 class SCFFConv(nn.Module):
@@ -175,11 +174,10 @@ class SCFFConv(nn.Module):
         x = stdnorm(F.pad(x, (self.pad,) * 4, mode='reflect') if self.pad else x)
         return F.conv2d(x[:, :c] + x[:, c:], self.conv.weight, 2 * self.conv.bias) if self.concat else self.conv(x)
 
-# %% ../nbs/12_scff.ipynb #0d590ca9
-@patch(as_prop=True)
-def weight(self: SCFFConv) -> Tensor:
-    "The layer's weight (its first dimension is the layer's width): what every tool that reads weights uses."
-    return self.conv.weight
+    @property
+    def weight(self) -> Tensor:
+        "The layer's weight (its first dimension is the layer's width): what every tool that reads weights uses."
+        return self.conv.weight
 
 # %% ../nbs/12_scff.ipynb #b53930c8
 @patch

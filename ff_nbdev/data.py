@@ -18,8 +18,8 @@ from .core import default_device
 
 # %% auto #0
 __all__ = ['DATASETS', 'DATASET_ALIASES', 'data_root', 'Split', 'FFData', 'read_idx', 'write_idx', 'dataset_name', 'data_stats',
-           'prep_images', 'split_valid', 'standard_valid', 'load_data', 'write_tiny_dataset', 'batches', 'window',
-           'random_shift']
+           'standardise', 'prep_images', 'split_valid', 'standard_valid', 'load_data', 'write_tiny_dataset', 'batches',
+           'window', 'random_shift']
 
 # %% ../nbs/01_data.ipynb #9ebc55a7
 def data_root(
@@ -250,13 +250,17 @@ def data_stats(name: str, normalize: bool | tuple | list) -> tuple | None:
     return tuple([float(v) for v in listify(s)] for s in stats)
 
 # %% ../nbs/01_data.ipynb #220f588c
+def standardise(x: Tensor, stats: tuple | None) -> Tensor:
+    "Images (B, C, H, W) in [0, 1] standardised per channel with `stats` (mean, std), on their own device; None: as is."
+    if stats is None:
+        return x
+    m, s = (torch.tensor(v, device=x.device).view(1, -1, 1, 1) for v in stats)
+    return (x - m) / s
+
+
 def prep_images(x: np.ndarray, stats: tuple | None) -> Tensor:
     "uint8 images `x` as float in [0, 1] on the CPU, standardised per channel with `stats` (mean, std) unless None."
-    x = torch.from_numpy(np.array(x, dtype=np.float32)).div_(255)
-    if stats is not None:
-        m, s = (torch.tensor(v, device='cpu').view(1, -1, 1, 1) for v in stats)
-        x = (x - m) / s
-    return x
+    return standardise(torch.from_numpy(np.array(x, dtype=np.float32)).div_(255), stats)
 
 # %% ../nbs/01_data.ipynb #0eefe517
 def split_valid(tr: Split, valid: float | int, seed: int) -> tuple:

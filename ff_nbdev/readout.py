@@ -12,7 +12,7 @@ from torch import nn, Tensor
 import torch.nn.functional as F
 from fastcore.basics import store_attr, patch
 from .core import goodness, class_goodness, inference
-from .data import FFData, Split, batches
+from .data import FFData, Split, batches, standardise
 from .embed import LabelEmbed, LabelChannels
 from .layers import FFLinear, FFConv, check_images
 
@@ -328,20 +328,13 @@ class Predictor:
     def device(self) -> torch.device:
         return next(self.net.parameters()).device
 
-    def standardise(self, x: Tensor) -> Tensor:
-        "Images (B, C, H, W) in [0, 1] as the network saw its training data: standardised with `stats` per channel."
-        if self.stats is None:
-            return x
-        m, s = (torch.tensor(v, device=x.device).view(1, -1, 1, 1) for v in self.stats)
-        return (x - m) / s
-
     @torch.no_grad()
     def logits(self, x: Tensor, raw: bool = False) -> Tensor:
         "Class scores (B, n_classes) for images `x` (a batch, one image, or one flat image); `raw`: pixels as read."
         x0 = x
         x = check_images(x, self.shape, self.device)
         if raw:  # uint8 0-255 or floats in [0, 1], standardised here as the training data was
-            x = self.standardise(x / 255 if getattr(x0, 'dtype', None) == torch.uint8 else x)
+            x = standardise(x / 255 if getattr(x0, 'dtype', None) == torch.uint8 else x, self.stats)  # as `load_data`
         with inference(self.net):
             return self.readout.logits(self.net, self.negatives, x, self.kind)
 

@@ -344,10 +344,11 @@ def resolve(c: RunConfig) -> RunConfig:
         raise UsageError(f"{flag(k)} does not apply with {unread[k]}: {hint}.")
     full = replace(full, **{k: None for k in unread})  # config.json records only what the run reads
     if 'readout' in r.uses and full.negatives is not None:  # the strategy decides the default readout
-        if full.readout == 'goodness' and not _embeds(full):
+        embeds = _embeds(full)
+        if full.readout == 'goodness' and not embeds:
             raise UsageError(f"--readout goodness needs the label in the input: --negatives {full.negatives} has none "
                              "(use --readout linear).")
-        full = replace(full, readout=full.readout or ('goodness' if _embeds(full) else 'linear'))
+        full = replace(full, readout=full.readout or ('goodness' if embeds else 'linear'))
     return replace(full, precision=_precision(full))  # what it uses: config.json records bf16 or fp32, never auto
 
 # %% ../nbs/13_recipes.ipynb #0af20e35

@@ -46,7 +46,7 @@ class Probes:
 
 
 pre = get_preset('mnist')
-data, _ = _scff_data(a.dataset, pre, a.data_root, False, a.device, a.n_train, 10000, 0)
+data = _scff_data(a.dataset, pre, a.data_root, False, a.device, a.n_train, 10000, 0)
 readout = Probes()
 learn = scff_learner(
     data,

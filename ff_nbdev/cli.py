@@ -1,4 +1,4 @@
-"""Train any recipe of the registry from the shell, print per-layer and overall accuracy, and write one run folder that `load_run` reads back; the conventions every command shares (exit codes, errors, `--help`, `--version`, `python -m`).
+"""Train any recipe of the registry from the shell, print per-layer and overall accuracy, and write one run folder that `load_run` reads back (also under the SCFF reference's flag names, `ff-scff`); the conventions every command shares (exit codes, errors, `--help`, `--version`, `python -m`).
 
 Docs: https://ff-nbdev.github.io/ff_nbdev/cli.html.md"""
 
@@ -14,13 +14,14 @@ from .core import default_device, UsageError, run_command, LOSSES
 from .data import load_data, dataset_name, DATASETS
 from .negatives import NEGATIVES
 from .learner import ProgressCB, HistoryCB, history_dict
-from .recipes import RECIPES, load_plugins, RunConfig, resolve, build_learner, resolved_config, save_run, field_help, flag
+from .recipes import RECIPES, get_recipe, load_plugins, RunConfig, resolve, build_learner, resolved_config, save_run, field_help, flag
 from .track import TensorBoardCB, WandbCB, RunStats
 from .dist import init_distributed, is_main, world_size, close_distributed, DistributedCB
 
 # %% auto #0
 __all__ = ['int_list', 'float_list', 'CHOICES', 'FLAG_ALIASES', 'TYPES', 'RunEnv', 'number_list', 'dataset_arg',
-           'ff_train_parser', 'config_from_args', 'check_out', 'load_run_data', 'train', 'report', 'ff_train']
+           'ff_train_parser', 'config_from_args', 'check_out', 'load_run_data', 'train', 'report', 'ff_train',
+           'scff_parser', 'ff_scff']
 
 # %% ../nbs/19_cli.ipynb #303d9629
 @dataclass
@@ -71,7 +72,7 @@ def _add(p: argparse.ArgumentParser, f, doc: str, default=argparse.SUPPRESS):
     t, kw = str(f.type), dict(help=doc, default=default)
     if f.name in ('layers', 'channels', 'epochs'):
         kw.update(nargs='+', type=int_list, metavar='N')
-    elif f.name == 'lr':
+    elif f.name in ('lr', 'th1', 'th2'):
         kw.update(nargs='+', type=float_list, metavar='LR')
     elif t.startswith('bool'):
         kw.update(action='store_true')
@@ -126,7 +127,7 @@ def _typed(k: str, v, t: str):
     try:
         if k in ('layers', 'channels', 'epochs', 'rep_epochs'):
             return [x for part in (v if isinstance(v, list) else [v]) for x in int_list(str(part))]
-        if k == 'lr' and not isinstance(v, (int, float)):
+        if k in ('lr', 'th1', 'th2') and v is not None and not isinstance(v, (int, float)):
             return [x for part in (v if isinstance(v, list) else [v]) for x in float_list(str(part))]
     except argparse.ArgumentTypeError as e:
         raise UsageError(f"{flag(k)}: {e}") from None
@@ -174,8 +175,9 @@ def config_from_args(ns: argparse.Namespace | dict) -> tuple:
     if bad := [k for k in kw if k not in TYPES]:
         raise UsageError(f"Unknown option {', '.join(map(flag, bad))}: see ff-train --help.")
     kw = _older_names({k: _typed(k, v, TYPES[k]) for k, v in kw.items()})
-    if isinstance(kw.get('lr'), list) and len(kw['lr']) == 1:
-        kw['lr'] = kw['lr'][0]
+    for k in ('lr', 'th1', 'th2'):  # one value for every layer: a number
+        if isinstance(kw.get(k), list) and len(kw[k]) == 1:
+            kw[k] = kw[k][0]
     env = RunEnv(**{f.name: kw.pop(f.name) for f in fields(RunEnv) if f.name in kw})
     base = _config_file(env)
     if bad := [k for k in base if k not in {f.name for f in fields(RunConfig)}]:
@@ -195,7 +197,10 @@ def check_out(out, overwrite: bool = False) -> Path:
 
 
 def load_run_data(c: RunConfig, env: RunEnv):
-    "The data of a run: the dataset with its seeded validation split, and the subsets asked for."
+    "The data of a run: the dataset as its recipe asks, with its seeded validation split, and the subsets asked for."
+    more = get_recipe(c.model).data_kw(c) if get_recipe(c.model).data_kw else {}
+    if more.get('unlabeled') and c.train_subset:
+        more['unlabeled'] = c.train_subset  # --train-subset cuts the unlabelled images too
     data = load_data(
         c.dataset,
         root=env.data_root,
@@ -203,6 +208,7 @@ def load_run_data(c: RunConfig, env: RunEnv):
         device=default_device(c.device),
         valid=c.valid,
         seed=c.seed,
+        **more,
     )
     if c.train_subset or c.test_subset:
         data = replace(data, train=data.train[: c.train_subset or None], test=data.test[: c.test_subset or None])
@@ -224,7 +230,8 @@ def _results(learn, data, c: RunConfig, test: dict) -> dict:
     "What `results.json` holds: the test split once, the last validation evaluation (if any), which split chose."
     valid = learn.history[-1] if data.valid is not None and learn.history else None
     return dict(test, valid=valid, model=c.model, dataset=data.name, device=str(learn.device),
-                chosen_on='valid' if valid else 'nothing', train_seconds=round(learn.train_seconds, 2))
+                chosen_on='valid' if valid else 'nothing', train_seconds=round(learn.train_seconds, 2),
+                n_train=len(learn.data.train))  # the images the layers trained on
 
 # %% ../nbs/19_cli.ipynb #c8a0fc13
 def _publish(learn, tmp: Path, final: Path, c: RunConfig, res: dict):
@@ -301,3 +308,60 @@ def ff_train(argv: list | None = None):
 # %% ../nbs/19_cli.ipynb #0ab99d7c
 if __name__ == '__main__':
     ff_train()
+
+# %% ../nbs/19_cli.ipynb #861c6c27
+def scff_parser() -> argparse.ArgumentParser:
+    "`ff-scff`'s flags, spelled as the SCFF reference code spells them (hyphenated spellings work too)."
+    p = argparse.ArgumentParser(
+        prog='ff-scff',
+        description="Self-contrastive Forward-Forward: train without labels, layer by layer, then read out linearly "
+        "(the run of ff-train --model scff, under the SCFF reference code's flag names).",
+    )
+    a = p.add_argument
+    a('--version', action='version', version=f'ff_nbdev {__version__}')
+    a('--dataset', default='digits', type=dataset_arg, help='digits (embedded, default), mnist, fmnist, cifar10, stl10, svhn')
+    a('--data-root', '--data_root', dest='data_root', help='data folder (default: env FF_DATA, else ~/.ff_nbdev/data)')
+    a('--download', action='store_true', help='download a missing dataset (needs internet)')
+    a('--schedule', choices=['greedy', 'parallel'], help="greedy (layer after layer) or parallel; default: the preset's")
+    a('--alleps', nargs='+', type=int, metavar='E', help="epochs per layer, e.g. --alleps 6 4 21 (ff-train: --epochs)")
+    a('--eval_frequency', '--eval-frequency', dest='eval_frequency', type=int, metavar='N',
+      help="evaluate every N epochs (default: the preset's)")
+    for k, h in (('lr', 'learning rates'), ('th1', 'positive thresholds'), ('th2', 'negative thresholds')):
+        a(f'--{k}', nargs='+', type=float, help=f"{h}: one, or one per layer (default: the preset's)")
+    a('--channels', nargs='+', type=int, help="layer widths (units or channels), one per layer; default: the preset's")
+    a('--device', choices=CHOICES['device'], help='cpu, cuda or mps (default: the best available)')
+    a('--device_num', '--device-num', dest='device_num', type=int, help='GPU number: --device cuda:N')
+    a('--seed_num', '--seed-num', '--seed', dest='seed', type=int, default=0, help='random seed (default 0)')
+    a('--precision', choices=['fp32', 'bf16', 'auto'], help='fp32 (default), bf16, or auto (bf16 on bf16 units)')
+    a('--save_model', '--save-model', action='store_true', help='accepted for the reference\'s scripts: model.pt is always written')
+    a('--out', default='scff_run', help='run folder (default scff_run)')
+    a('--overwrite', action='store_true', help='replace the run in --out, once the new one has finished')
+    a('--n-train', '--n_train', dest='train_subset', type=int, metavar='N',
+      help='train on the first N training images only (ff-train: --train-subset)')
+    a('--valid', type=float, help="validation images held out of training: a count (10000) or a fraction (0.1); 0: none "
+      "(default: the dataset's standard split)")
+    a('--quiet', action='store_true', help='no progress bars or evaluation lines')
+    return p
+
+
+# %% ../nbs/19_cli.ipynb #efe0ef5d
+def _ff_scff(argv):
+    kw = vars(scff_parser().parse_args(argv))
+    if (n := kw.pop('device_num')) is not None:
+        if kw['device'] not in (None, 'cuda'):
+            raise UsageError(f"--device_num {n} picks cuda:{n}: leave out --device {kw['device']}.")
+        kw['device'] = f'cuda:{n}'
+    kw.pop('save_model')  # the run always holds model.pt
+    kw['epochs'] = kw.pop('alleps')
+    if kw['valid'] is not None and kw['valid'] >= 1:
+        kw['valid'] = int(kw['valid'])  # a count of images
+    res = train(model='scff', **{k: v for k, v in kw.items() if v is not None})
+    print(report(res))
+    print(f"artefacts in {kw['out']}/")
+    return res
+
+
+def ff_scff(argv: list | None = None):
+    "The `ff-scff` command: `ff-train --model scff` under the SCFF reference's flag names (`argv`: from Python)."
+    return run_command('ff-scff', _ff_scff, argv)
+

@@ -18,8 +18,8 @@ from .core import default_device
 
 # %% auto #0
 __all__ = ['DATASETS', 'DATASET_ALIASES', 'data_root', 'Split', 'FFData', 'read_idx', 'write_idx', 'dataset_name', 'data_stats',
-           'standardise', 'prep_images', 'split_valid', 'standard_valid', 'load_data', 'write_tiny_dataset', 'batches',
-           'window', 'random_shift']
+           'standardise', 'prep_images', 'split_valid', 'standard_valid', 'load_data', 'write_tiny_dataset',
+           'read_unlabeled', 'batches', 'window', 'random_shift']
 
 # %% ../nbs/01_data.ipynb #9ebc55a7
 def data_root(
@@ -57,6 +57,7 @@ class FFData:
     shape: tuple
     n_classes: int = 10
     stats: tuple | None = None  # the (mean, std) per channel the images were normalised with, if any
+    unlabeled: Split | None = None  # images without labels that label-free layers may train on (STL-10's), or None
 
     @property
     def n_features(self):
@@ -64,7 +65,8 @@ class FFData:
 
     def __repr__(self):
         nv = len(self.valid) if self.valid is not None else 0
-        return f"FFData({self.name!r}, train={len(self.train)}, valid={nv}, test={len(self.test)}, shape={self.shape}, classes={self.n_classes}, device={self.train.x.device})"
+        unl = f", unlabeled={len(self.unlabeled)}" if self.unlabeled is not None else ''
+        return f"FFData({self.name!r}, train={len(self.train)}, valid={nv}, test={len(self.test)}, shape={self.shape}, classes={self.n_classes}{unl}, device={self.train.x.device})"
 
 # %% ../nbs/01_data.ipynb #51bb1c64
 def read_idx(path: Path) -> np.ndarray:
@@ -290,6 +292,7 @@ def load_data(
     valid: float | int | str = 0,  # validation split from the training set: a fraction, a count, or 'standard'
     normalize: bool | tuple = True,  # True: the dataset's mean and std per channel; (mean, std): these; False: none
     seed: int = 0,  # seed of the validation split
+    unlabeled: bool | int = False,  # STL-10: also its unlabelled split as `.unlabeled` (an int: the first N images)
 ) -> FFData:
     "Load dataset `name` as device tensors."
     name = dataset_name(name)
@@ -302,7 +305,10 @@ def load_data(
     te = Split(prep_images(xte, stats), torch.from_numpy(yte))
     va, tr = split_valid(tr, valid, seed)
     dev = default_device(device)
-    return FFData(name, tr.to(dev), va.to(dev) if va else None, te.to(dev), tuple(tr.x.shape[1:]), 10, stats)
+    if unlabeled and name != 'stl10':
+        raise ValueError(f"unlabeled=True: {name} has no unlabelled split (only stl10 has one).")
+    unl = read_unlabeled(root, stats, dev, None if unlabeled is True else unlabeled) if unlabeled else None
+    return FFData(name, tr.to(dev), va.to(dev) if va else None, te.to(dev), tuple(tr.x.shape[1:]), 10, stats, unl)
 
 # %% ../nbs/01_data.ipynb #012cf7a8
 def write_tiny_dataset(
@@ -329,6 +335,39 @@ def write_tiny_dataset(
             rng.randint(0, 256, n * 3 * 96 * 96).astype(np.uint8).tofile(folder / f'{s}_X.bin')
             (rng.randint(0, 10, n) + 1).astype(np.uint8).tofile(folder / f'{s}_y.bin')
     return folder
+
+# %% ../nbs/01_data.ipynb #d778a404
+def _decode_stl(raw, norm: tuple | None, dev, chunk: int):
+    "STL-10's uint8 images (stored column-major) as float32 on `dev`, normalised by `norm`, `chunk` images at a time."
+    m, s = (torch.tensor(v, device=dev).view(1, -1, 1, 1) for v in (norm or ((0.0,) * 3, (1.0,) * 3)))
+    x = torch.empty(len(raw), 3, 96, 96, device=dev)
+    for i in range(0, len(raw), chunk):
+        b = torch.from_numpy(np.ascontiguousarray(raw[i : i + chunk].transpose(0, 1, 3, 2))).to(dev)  # column-major
+        x[i : i + chunk] = (b.float() / 255 - m) / s
+    return x
+
+# %% ../nbs/01_data.ipynb #ff367cd0
+def read_unlabeled(
+    root: str | Path | None = None,  # data root (default: env FF_DATA, else ~/.ff_nbdev/data)
+    norm: tuple | None = None,  # (mean, std) per channel
+    device=None,
+    n: int | None = None,  # only the first n images
+    chunk: int = 5000,
+) -> Split:
+    "STL-10's unlabelled images (`stl10_binary/unlabeled_X.bin`) as a `Split` with labels -1."
+    f = data_root(root) / DATASETS['stl10']['folder'] / 'unlabeled_X.bin'
+    if not f.exists():
+        raise FileNotFoundError(
+            f"{f} is missing: STL-10's SCFF recipe trains on the unlabeled split (download it with torchvision's STL10(split='unlabeled'))."
+        )
+    raw = np.memmap(f, dtype=np.uint8, mode='r')
+    if raw.size % 27648:
+        raise ValueError(
+            f"{f} holds {raw.size} bytes, not a multiple of 27648 (one 3x96x96 image): replace it with the original file."
+        )
+    dev = default_device(device)
+    x = _decode_stl(raw.reshape(-1, 3, 96, 96)[:n], norm, dev, chunk)
+    return Split(x, torch.full((len(x),), -1, dtype=torch.long, device=dev))
 
 # %% ../nbs/01_data.ipynb #92705981
 def batches(

@@ -21,7 +21,7 @@ from .negatives import NEGATIVES
 from .mlp import mlp_learner
 from .cnn import cnn_learner
 from .collab import collab_learner
-from .scff import scff_learner
+from .scff import scff_learner, get_preset, preset_name, PRESET_OF
 
 # %% auto #0
 __all__ = ['COMMON', 'RECIPES', 'LOSS_FIELDS', 'MethodConfig', 'RunConfig', 'field_help', 'Recipe', 'register_recipe',
@@ -45,8 +45,8 @@ class MethodConfig:
     loss: str | None = None  # softplus, symba or two_threshold
     threshold: float | None = None  # theta of the softplus loss
     alpha: float | None = None  # sharpness of the SymBa loss
-    th1: float | None = None  # two-threshold losses: positives are pushed above th1
-    th2: float | None = None  # two-threshold losses: negatives are pushed below th2
+    th1: float | list | None = None  # two-threshold losses: positives are pushed above th1 (scff: one per layer)
+    th2: float | list | None = None  # two-threshold losses: negatives are pushed below th2 (scff: one per layer)
     label_scale: float | None = None  # height of the one-hot label in the input
     readout: str | None = None  # goodness (all labels) or linear (a head on frozen features)
     readout_epochs: int | None = None  # epochs of a linear readout's head
@@ -59,7 +59,7 @@ class MethodConfig:
 class RunConfig(MethodConfig):
     "Every setting of a run: the source of `ff-train`'s flags, of a sweep file's keys and of a run's `config.json`."
 
-    eval_frequency: int = 5  # evaluate every N epochs (on the validation split when there is one)
+    eval_frequency: int | None = None  # evaluate every N epochs, on the validation split if any (default 5; scff: its preset's)
     valid: float | None = None  # validation split: a share of the training set, seeded (default: the dataset's standard split; 0: none)
     train_subset: int = 0  # train on the first N training images only (0: all)
     test_subset: int = 0  # test on the first N test images only (0: all)
@@ -105,6 +105,7 @@ class Recipe:
     defaults: dict = field(default_factory=dict)  # its values for options left at None
     read_back: Callable | None = None  # read_back(learn, config) -> the values the builder chose (for config.json)
     dataset_defaults: dict = field(default_factory=dict)  # dataset -> values that replace `defaults` on that dataset
+    data_kw: Callable | None = None  # data_kw(config) -> more `load_data` arguments (its normalisation, unlabelled images)
 
     @property
     def uses(self) -> list:
@@ -161,6 +162,8 @@ LOSS_FIELDS = dict(theta='threshold', alpha='alpha', th1='th1', th2='th2')  # lo
 
 
 def _loss(c: RunConfig) -> dict:
+    if lists := [flag(f) for f in LOSS_FIELDS.values() if isinstance(getattr(c, f), list) and len(getattr(c, f)) > 1]:
+        raise UsageError(f"{', '.join(lists)}: one value for --loss {c.loss} (one per layer is for --model scff).")
     kw = {k: getattr(c, f) for k, f in LOSS_FIELDS.items() if k in loss_params(c.loss) and getattr(c, f) is not None}
     return dict(loss=c.loss, loss_kw=kw)
 
@@ -249,9 +252,16 @@ def _scff_back(learn, c):
     return dict(channels=w, th1=learn.loss.th1, th2=learn.loss.th2, schedule=schedule)
 
 
+def _scff_data(c: RunConfig) -> dict:
+    "The preset's data: its normalisation, and STL-10's unlabelled images where the reference trains SCFF on them."
+    p = get_preset(preset_name(dataset_name(c.dataset), c.schedule))
+    return dict(normalize=tuple(p['norm']) if p.get('norm') else True, unlabeled=p.get('scff_split') == 'unlabeled')
+
+
 register_recipe(Recipe(
     'scff', _scff, doc="self-contrastive FF: image pairs instead of labels, the dataset's preset, a linear readout",
-    options=('channels', 'schedule', 'th1', 'th2'), defaults={}, read_back=_scff_back,
+    options=('channels', 'schedule', 'th1', 'th2'), defaults={}, read_back=_scff_back, data_kw=_scff_data,
+    dataset_defaults={d: dict(eval_frequency=get_preset(p)['eval_frequency']) for d, p in PRESET_OF.items()},
 ))
 
 # %% ../nbs/13_recipes.ipynb #8be1bebd
@@ -333,7 +343,7 @@ def resolve(c: RunConfig) -> RunConfig:
     if c.loss is not None and c.loss not in LOSSES:
         raise UsageError(f"Unknown loss {c.loss!r}: choose one of {', '.join(LOSSES)}.")
     c = replace(c, valid=standard_valid(c.dataset) if c.valid is None else c.valid)  # validation by default
-    defaults = {**r.defaults, **r.dataset_defaults.get(dataset, {})}
+    defaults = {'eval_frequency': 5, **r.defaults, **r.dataset_defaults.get(dataset, {})}
     full = replace(c, **{k: v for k, v in defaults.items() if getattr(c, k) is None})
     unread = _unread(full, r)
     if given := [k for k in unread if getattr(c, k) is not None]:
@@ -366,6 +376,7 @@ def resolved_config(learn: FFLearner, c: RunConfig) -> RunConfig:
         lr=lrs[0] if len(set(lrs)) == 1 else list(lrs),
         device=str(learn.device),
         precision=learn.precision,
+        eval_frequency=learn.eval_frequency,
     )
     return replace(c, **back, **(r.read_back(learn, c) if r.read_back else {}))
 

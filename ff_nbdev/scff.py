@@ -22,8 +22,8 @@ from .readout import fit_linear, linear_accuracy, layer_features
 # %% auto #0
 __all__ = ['ACTS', 'SCFF_PRESETS', 'PRESET_OF', 'stdnorm', 'cyclic_partner', 'scff_pairs', 'random_translate', 'random_crop',
            'SCFFNegatives', 'triangle', 'SCFFLinear', 'SCFFConv', 'SCFFNet', 'SCFFLoss', 'step_decay', 'scff_net',
-           'get_preset', 'random_flip', 'scff_learner', 'scff_features', 'fit_head', 'SCFFReadout', 'head_accuracy',
-           'with_random_layers']
+           'get_preset', 'random_flip', 'preset_name', 'scff_learner', 'scff_features', 'fit_head', 'SCFFReadout',
+           'head_accuracy', 'with_random_layers']
 
 # %% ../nbs/12_scff.ipynb #228eda0e
 def stdnorm(x: Tensor) -> Tensor:
@@ -411,11 +411,16 @@ def _set_per_layer(p: dict, kw: dict):
             p[k] = v
 
 # %% ../nbs/12_scff.ipynb #cfaf96b0
+def preset_name(dataset: str, schedule: str | None = None) -> str:
+    "The SCFF preset of `dataset` (its name as `dataset_name` gives it): the parallel recipe for CIFAR-10 and SVHN with `schedule='parallel'`."
+    if dataset not in PRESET_OF:
+        raise ValueError(f"No SCFF preset for dataset {dataset!r}: pass preset= (one of {', '.join(SCFF_PRESETS)}).")
+    return 'cifar10_parallel' if schedule == 'parallel' and PRESET_OF[dataset] == 'cifar10' else PRESET_OF[dataset]
+
+
 def _scff_preset(data: FFData, preset: str | dict | None, schedule: str | None, kw: dict) -> dict:
     "A copy of `preset` (default: `data`'s) with the settings `kw` and `schedule` applied, checked."
-    if preset is None and data.name not in PRESET_OF:
-        raise ValueError(f"No SCFF preset for dataset {data.name!r}: pass preset= (one of {', '.join(SCFF_PRESETS)}).")
-    p = get_preset(preset or PRESET_OF[data.name])
+    p = get_preset(preset or preset_name(data.name, schedule))
     _set_per_layer(p, kw)
     p['schedule'] = schedule or p['schedule']
     if p['schedule'] not in ('greedy', 'parallel'):
@@ -433,7 +438,7 @@ def scff_learner(
     readout=True,  # True: `SCFFReadout` with the preset's dropout; None: no readout
     cbs: list | None = None,
     seed: int = 0,
-    unlabeled: Split | None = None,  # SCFF trains on these, not `data.train` (STL-10's unlabeled); the readout fits `data.train`
+    unlabeled: Split | None = None,  # SCFF trains on these (default: `data.unlabeled` if any), the readout on `data.train`
     precision: str = 'fp32',  # 'fp32', 'bf16' or 'auto' (`FFLearner`)
     **kw,  # per-layer settings: epochs, lr, wd, gamma, period, th1, th2, lam, channels (one value or one per layer)
 ) -> FFLearner:
@@ -443,8 +448,9 @@ def scff_learner(
     net = scff_net(p, data.shape).to(data.train.x.device)
     if readout is True:
         readout = SCFFReadout(p['dropout'], flip=p.get('flip', False), layers=p.get('readout_layers'), train=data.train)
+    unlabeled = data.unlabeled if unlabeled is None else unlabeled
     if unlabeled is not None:
-        data = FFData(data.name, unlabeled, data.valid, data.test, data.shape, data.n_classes)
+        data = FFData(data.name, unlabeled, data.valid, data.test, data.shape, data.n_classes, data.stats)
     return FFLearner(net, data, SCFFNegatives(p.get('translate', 0)), loss=SCFFLoss(p['th1'], p['th2'], p['lam']),
                      lr=p['lr'], wd=p['wd'], opt='adamw', epochs=p['epochs'], readout=readout, cbs=cbs, seed=seed,
                      bs=bs, schedule='layerwise' if p['schedule'] == 'greedy' else 'parallel', precision=precision,

@@ -1,4 +1,4 @@
-"""Run the reference SCFF recipes end to end: data with the preset's normalisation, training, layer-wise evaluation, the run folder of the SCFF layer-wise research code, the `ff-scff` command, and the measured MNIST and Fashion-MNIST results with their controls.
+"""Run the reference SCFF recipes end to end in Python: data with the preset's normalisation, training, layer-wise evaluation on a validation split, and the measured MNIST and Fashion-MNIST results with their controls.
 
 Docs: https://ff-nbdev.github.io/ff_nbdev/scff_run.html.md"""
 
@@ -6,200 +6,77 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/scff_run.html.md"""
 
 # %% ../nbs/14_scff_run.ipynb #708e9bb7
 from __future__ import annotations
-import argparse, json, shutil
-from pathlib import Path
-import torch
-from .core import default_device, check_positive, run_command
-import numpy as np
-from .data import FFData, Split, load_data, dataset_name, data_root, DATASETS
-from fastcore.basics import listify
-from .learner import ProgressCB, HistoryCB
-from .recipes import RunConfig, resolved_config, save_run
-from .scff import PRESET_OF, get_preset, scff_learner
-from . import __version__
+from dataclasses import replace
+from .core import default_device, check_positive
+from .data import FFData, load_data, dataset_name
+from .learner import ProgressCB
+from .scff import get_preset, preset_name, scff_learner
+
 
 # %% auto #0
-__all__ = ['read_unlabeled', 'scff_run', 'scff_parser', 'scff_report', 'ff_scff']
-
-# %% ../nbs/14_scff_run.ipynb #d778a404
-def _decode_stl(raw, norm: tuple | None, dev, chunk: int):
-    "STL-10's uint8 images (stored column-major) as float32 on `dev`, normalised by `norm`, `chunk` images at a time."
-    m, s = (torch.tensor(v, device=dev).view(1, -1, 1, 1) for v in (norm or ((0.0,) * 3, (1.0,) * 3)))
-    x = torch.empty(len(raw), 3, 96, 96, device=dev)
-    for i in range(0, len(raw), chunk):
-        b = torch.from_numpy(np.ascontiguousarray(raw[i : i + chunk].transpose(0, 1, 3, 2))).to(dev)  # column-major
-        x[i : i + chunk] = (b.float() / 255 - m) / s
-    return x
-
-# %% ../nbs/14_scff_run.ipynb #ff367cd0
-def read_unlabeled(
-    root: str | Path | None = None,  # data root (default: env FF_DATA, else ~/.ff_nbdev/data)
-    norm: tuple | None = None,  # (mean, std) per channel
-    device=None,
-    n: int | None = None,  # only the first n images
-    chunk: int = 5000,
-) -> Split:
-    "STL-10's unlabelled images (`stl10_binary/unlabeled_X.bin`) as a `Split` with labels -1."
-    f = data_root(root) / DATASETS['stl10']['folder'] / 'unlabeled_X.bin'
-    if not f.exists():
-        raise FileNotFoundError(
-            f"{f} is missing: STL-10's SCFF recipe trains on the unlabeled split (download it with torchvision's STL10(split='unlabeled'))."
-        )
-    raw = np.memmap(f, dtype=np.uint8, mode='r')
-    if raw.size % 27648:
-        raise ValueError(
-            f"{f} holds {raw.size} bytes, not a multiple of 27648 (one 3x96x96 image): replace it with the original file."
-        )
-    dev = default_device(device)
-    x = _decode_stl(raw.reshape(-1, 3, 96, 96)[:n], norm, dev, chunk)
-    return Split(x, torch.full((len(x),), -1, dtype=torch.long, device=dev))
-
-# %% ../nbs/14_scff_run.ipynb #374b0529
-def _scff_plan(name: str, preset: str | None, schedule: str | None, alleps, out, overwrite: bool) -> tuple:
-    "The preset's name and settings (default: the dataset's), the epochs checked, `out` emptied if `overwrite`."
-    if preset is None:  # CIFAR-10 and SVHN with --schedule parallel: the parallel recipe
-        preset = 'cifar10_parallel' if schedule == 'parallel' and PRESET_OF[name] == 'cifar10' else PRESET_OF[name]
-    p = get_preset(preset)
-    if alleps is not None:
-        check_positive('--alleps (epochs per layer)', list(alleps))
-    if out is not None and Path(out).exists() and (not Path(out).is_dir() or any(Path(out).iterdir())):
-        if not overwrite:
-            raise ValueError(f"{out} already holds files: pass --overwrite to replace them, or choose another --out.")
-        shutil.rmtree(out) if Path(out).is_dir() else Path(out).unlink()
-    return preset, p
+__all__ = ['scff_run', 'scff_report']
 
 # %% ../nbs/14_scff_run.ipynb #f76435d2
-def _scff_data(name: str, p: dict, root, download: bool, device, n_train, valid, valid_seed: int) -> tuple:
+def _scff_data(name: str, p: dict, root, download: bool, device, n_train, valid, valid_seed: int) -> FFData:
     "The dataset normalised as preset `p` says, training cut to `n_train`; STL-10's unlabeled images if `p` uses them."
-    data = load_data(name, root=root, download=download, device=default_device(device),
-                     normalize=tuple(p.get('norm') or ()) or True, valid=valid, seed=valid_seed)
-    if n_train:
-        tr = data.train[: check_positive('n_train', n_train)]
-        data = FFData(data.name, tr, data.valid, data.test, data.shape, data.n_classes)
-    unl = None
-    if p.get('scff_split') == 'unlabeled' and name == 'stl10':
-        unl = read_unlabeled(root, p.get('norm'), data.train.x.device, n_train)
-    return data, unl
+    unl = (n_train or True) if p.get('scff_split') == 'unlabeled' and name == 'stl10' else False
+    data = load_data(name, root=root, download=download, device=default_device(device), valid=valid, seed=valid_seed,
+                     normalize=tuple(p['norm']) if p.get('norm') else True, unlabeled=unl)
+    return replace(data, train=data.train[: check_positive('n_train', n_train)]) if n_train else data
+
 
 # %% ../nbs/14_scff_run.ipynb #5183427d
 def _scff_results(learn, data: FFData, config: dict, valid_seed: int) -> dict:
-    "The run's results: its settings, the last evaluation, the test (once, after a validation split) and times."
+    "The results: `overall` is the test accuracy (once, at the end, after a validation split); `valid` the last curve point."
     h, ev = learn.history[-1], 'valid' if data.valid is not None else 'test'
     if ev == 'valid':
-        test = dict(overall=learn.readout.score(learn, data.test))
+        test = dict(layers=None, overall=learn.readout.score(learn, data.test))  # the head of the last evaluation
         protocol = f"curves on a {len(data.valid)}-image validation split (seed {valid_seed}) carved from training; test evaluated once, at the end, with the last head"
     else:
         test = dict(layers=h['layers'], overall=h['overall'])
         protocol = 'no validation split: the curves are on the test set'
     return dict(
-        config, layers=h['layers'], overall=h['overall'],
+        config, **test,
         eval_split=ev,  # where the curves, and any choice made from them, were measured
-        valid=dict(layers=h['layers'], overall=h['overall']) if ev == 'valid' else None, test=test, protocol=protocol,
+        valid=dict(layers=h['layers'], overall=h['overall']) if ev == 'valid' else None, protocol=protocol,
         epochs=learn.epoch, train_seconds=round(learn.train_seconds, 2), fit_seconds=round(learn.fit_time, 2),
-        device=str(learn.device), n_train=len(data.train),
+        device=str(learn.device), n_train=len(learn.data.train), learn=learn,
     )
 
-# %% ../nbs/14_scff_run.ipynb #d4a116f0
-def _write_scff_run(out, res: dict, learn, name: str, seed: int, save_model: bool):
-    "`results.json` in `out`; with `save_model`, the run itself in the one run format."
-    Path(out, 'results.json').write_text(json.dumps(res, indent=1))
-    if save_model:  # the one run format: `load_run(out)` rebuilds it through the `scff` recipe
-        c = RunConfig(model='scff', dataset=name, epochs=listify(learn.epochs), seed=seed,
-                      eval_frequency=learn.eval_frequency)
-        save_run(learn, out, resolved_config(learn, c))
 
 # %% ../nbs/14_scff_run.ipynb #13e56a5c
 def scff_run(
-    dataset: str = 'digits', preset: str | None = None, schedule: str | None = None, alleps: list | None = None,
+    dataset: str = 'digits', preset: str | dict | None = None, schedule: str | None = None, alleps: list | None = None,
     eval_frequency: int | None = None, lr: list | None = None, th1: list | None = None, th2: list | None = None,
-    channels: list | None = None, device: str | None = None, seed: int = 0, save_model: bool = False,
-    out: str | None = None, overwrite: bool = False, data_root: str | None = None, download: bool = False,
-    quiet: bool = False, n_train: int | None = None, cbs: list | None = None,
+    channels: list | None = None, device: str | None = None, seed: int = 0, data_root: str | None = None,
+    download: bool = False, quiet: bool = False, n_train: int | None = None, cbs: list | None = None,
     valid: float | int = 0,  # validation images carved from training (count or fraction): curves on it, test at the end
     valid_seed: int = 0,  # seed of the validation split
 ) -> dict:
-    "Train SCFF with a preset on `dataset`, evaluate, and write the run folder `out` (None: no files)."
+    "Train SCFF with a preset (a name or a dict) on `dataset` and evaluate; the results hold the learner (`learn`)."
     name = dataset_name(dataset)
-    preset, p = _scff_plan(name, preset, schedule, alleps, out, overwrite)
-    data, unl = _scff_data(name, p, data_root, download, device, n_train, valid, valid_seed)
-    config = dict(dataset=name, preset=preset, schedule=schedule or p['schedule'], alleps=alleps, lr=lr, th1=th1,
-                  th2=th2, channels=channels, seed=seed, valid=valid, valid_seed=valid_seed,
-                  scff_train=len(unl) if unl is not None else len(data.train))
-    cbs = [ProgressCB(bar=not quiet, verbose=not quiet)] + ([HistoryCB(out, config)] if out else []) + list(cbs or [])
+    p = get_preset(preset or preset_name(name, schedule))
+    if alleps is not None:
+        check_positive('alleps (epochs per layer)', list(alleps))
+    data = _scff_data(name, p, data_root, download, device, n_train, valid, valid_seed)
+    label = preset if isinstance(preset, str) else 'custom' if preset else preset_name(name, schedule)
+    config = dict(dataset=name, preset=label, schedule=schedule or p['schedule'], alleps=alleps, lr=lr, th1=th1,
+                  th2=th2, channels=channels, seed=seed, valid=valid, valid_seed=valid_seed)
+    cbs = [ProgressCB(bar=not quiet, verbose=not quiet)] + list(cbs or [])
     learn = scff_learner(data, p, schedule, cbs=cbs, seed=seed, epochs=alleps, lr=lr, th1=th1, th2=th2,
-                         channels=channels, eval_frequency=eval_frequency, unlabeled=unl).fit()
-    res = _scff_results(learn, data, config, valid_seed)
-    if out:
-        _write_scff_run(out, res, learn, name, seed, save_model)
-    res['learn'] = learn
-    return res
+                         channels=channels, eval_frequency=eval_frequency).fit()
+    return _scff_results(learn, data, config, valid_seed)
 
-# %% ../nbs/14_scff_run.ipynb #8dadb859
-def _scff_training_flags(a):
-    "The training flags of `ff-scff` (`a`: the parser's `add_argument`): schedule, epochs, rates, widths, device, seed."
-    a('--schedule', choices=['greedy', 'parallel'],
-      help="greedy (layer after layer) or parallel; default: the preset's")
-    a('--alleps', nargs='+', type=int, metavar='E', help='epochs per layer, e.g. --alleps 6 4 21')
-    a('--eval_frequency', '--eval-frequency', dest='eval_frequency', type=int, metavar='N',
-      help='evaluate every N epochs')
-    for k, h in (('lr', 'learning rates'), ('th1', 'positive thresholds'), ('th2', 'negative thresholds')):
-        a(f'--{k}', nargs='+', type=float, help=f'{h}: one, or one per layer')
-    a('--channels', nargs='+', type=int, help="layer widths (units or channels), one per layer; default: the preset's")
-    a('--device_num', '--device-num', dest='device_num', type=int, help='GPU number (cuda:N)')
-    a('--device', help='cpu, cuda or mps (default: the best available)')
-    a('--seed_num', '--seed-num', dest='seed_num', type=int, default=0, help='random seed (default 0)')
-
-# %% ../nbs/14_scff_run.ipynb #406b50d2
-def scff_parser() -> argparse.ArgumentParser:
-    "The flags of `ff-scff`, spelled as the SCFF research code spells them (hyphenated spellings work too)."
-    p = argparse.ArgumentParser(
-        prog='ff-scff',
-        description='Self-contrastive Forward-Forward: train without labels, layer by layer, then read out linearly.',
-    )
-    a = p.add_argument
-    a('--version', action='version', version=f'ff_nbdev {__version__}')
-    a('--dataset', default='digits', help='digits (embedded, default), mnist, fmnist, cifar10, stl10, svhn')
-    a('--data-root', '--data_root', dest='data_root', help='data folder (default: env FF_DATA, else ~/.ff_nbdev/data)')
-    a('--download', action='store_true', help='download a missing dataset (needs internet)')
-    _scff_training_flags(a)
-    a('--save_model', '--save-model', dest='save_model', action='store_true',
-      help='save the trained network to OUT/model.pt')
-    a('--out', default='scff_run', help='run folder (default scff_run)')
-    a('--overwrite', action='store_true', help='replace the files of an earlier run in --out')
-    a('--n-train', '--n_train', dest='n_train', type=int, help='use only the first N training images (quick tries)')
-    a('--quiet', action='store_true', help='no progress bars or evaluation lines')
-    a('--valid', type=float, default=0,
-      help='validation images carved from training: a count (10000) or a fraction (0.1)')
-    a('--valid-seed', '--valid_seed', dest='valid_seed', type=int, default=0, help='seed of the validation split')
-    return p
 
 # %% ../nbs/14_scff_run.ipynb #2136ea57
 def scff_report(res: dict) -> str:
-    "Per-layer probe and overall readout accuracy of a run, as printed by `ff-scff`."
-    per = '  '.join(f"layer {i + 1} {a * 100:.2f}%" for i, a in enumerate(res['layers']) if a is not None)
-    ev = res.get('eval_split', 'test')
+    "Per-layer probe and overall readout accuracy of a `scff_run`, in three lines."
+    h = res['valid'] or res
+    per = '  '.join(f"layer {i + 1} {a * 100:.2f}%" for i, a in enumerate(h['layers']) if a is not None)
+    ev = res['eval_split']
     out = (
         f"SCFF {res['preset']} on {res['dataset']} ({res['schedule']}, {res['epochs']} epochs, {res['train_seconds']:.1f}s of training on {res['device']})\n"
-        f"per-layer probes ({ev}): {per}\nreadout: {res['overall'] * 100:.2f}% {ev} accuracy"
+        f"per-layer probes ({ev}): {per}\nreadout: {res['overall'] * 100:.2f}% test accuracy"
     )
-    return out + (f", {res['test']['overall'] * 100:.2f}% test accuracy (evaluated once)" if ev == 'valid' else '')
+    return out + (f" (evaluated once), {h['overall'] * 100:.2f}% validation accuracy" if ev == 'valid' else '')
 
-# %% ../nbs/14_scff_run.ipynb #e63376be
-def _ff_scff(argv):
-    a = scff_parser().parse_args(argv)
-    dev = a.device or (f'cuda:{a.device_num}' if a.device_num is not None else None)
-    res = scff_run(a.dataset, None, a.schedule, a.alleps, a.eval_frequency, a.lr, a.th1, a.th2, a.channels, dev,
-                   a.seed_num, a.save_model, a.out, a.overwrite, a.data_root, a.download, a.quiet, a.n_train, None,
-                   int(a.valid) if a.valid >= 1 else a.valid, a.valid_seed)
-    print(scff_report(res))
-    print(f"artefacts in {a.out}/")
-    return res
-
-
-def ff_scff(argv: list | None = None):
-    "The `ff-scff` command; from Python, with `argv` (a list of flags), it returns the run's results."
-    return run_command('ff-scff', _ff_scff, argv)
-
-# %% ../nbs/14_scff_run.ipynb #74577728
-if __name__ == '__main__':
-    ff_scff()

@@ -12,7 +12,7 @@ from torch import Tensor
 from .core import set_seed
 from .data import FFData, Split
 from .layers import FFCNN
-from .negatives import Negatives, ChannelCompetition, get_negatives
+from .negatives import Negatives, NoNegatives, get_negatives
 from .losses import CompetitiveLoss
 from .learner import FFLearner, learner_kwargs
 from ff_nbdev.readout import (
@@ -41,7 +41,7 @@ def _cnn_negatives(data: FFData, mode: str, negatives: Negatives | None, label_s
 # %% ../nbs/09_cnn.ipynb #787d0310
 def _cnn_check(neg: Negatives, channels: list | None, readout: str | None, n_classes: int) -> tuple:
     "The channels and the readout's name, defaulted by strategy `neg` and checked against it."
-    comp = isinstance(neg, ChannelCompetition)
+    comp = isinstance(neg, NoNegatives)
     channels = list(channels or ((40, 80, 160) if comp else (32, 64, 128)))
     if comp and (bad := [c for c in channels if c % n_classes]):
         raise ValueError(
@@ -57,7 +57,7 @@ def _cnn_check(neg: Negatives, channels: list | None, readout: str | None, n_cla
 # %% ../nbs/09_cnn.ipynb #b9b37b78
 def _cnn_model(data: FFData, neg: Negatives, channels: list, k, pool: int, norm: str | None, bn: bool | None) -> FFCNN:
     "The conv stack; kernel sizes and batch norm default by strategy (a wide first kernel when unsupervised)."
-    comp, sup = isinstance(neg, ChannelCompetition), neg.uses_labels
+    comp, sup = isinstance(neg, NoNegatives), neg.uses_labels
     if k is None:
         k = [7 if not sup else 5 if comp else 3] + [3] * (len(channels) - 1)
     bn = sup if bn is None else bn
@@ -106,7 +106,7 @@ def cnn_learner(
 ) -> FFLearner:
     "An FF CNN learner for `data`, by `mode` or for any strategy `negatives`."
     neg = _cnn_negatives(data, mode, negatives, label_scale, seed)
-    comp = isinstance(neg, ChannelCompetition)
+    comp = isinstance(neg, NoNegatives)
     channels, readout = _cnn_check(neg, channels, readout, data.n_classes)
     model = _cnn_model(data, neg, channels, k, pool, norm, bn)
     ro = _cnn_readout(readout, comp, grid)

@@ -12,7 +12,7 @@ import torch
 from .core import set_seed
 from .data import FFData
 from .layers import FFMLP
-from .negatives import NEGATIVES, Negatives
+from .negatives import Negatives, get_negatives
 from .losses import MonoForwardLoss
 from .readout import probe_accuracies
 from .mlp import mlp_learner
@@ -40,7 +40,7 @@ def _strategy_row(data: FFData, name: str, hidden: tuple, probe_epochs: int, pro
                   epochs: int, bs: int, lr: float, loss: str, loss_kw: dict, label_scale: float) -> dict:
     "Train the FF MLP with strategy `name` and measure it: one row of the table."
     mono = name == 'mono_forward'
-    ro = 'heads' if mono else 'goodness' if getattr(NEGATIVES[name](), 'embed', None) is not None else 'none'
+    ro = 'heads' if mono else 'goodness' if get_negatives(name).embed is not None else 'none'
     kw = dict(loss=MonoForwardLoss(data.n_classes)) if mono else dict(loss=loss, loss_kw=loss_kw)
     learn = mlp_learner(data, [data.n_features, *hidden], negatives=name, label_scale=label_scale, readout=ro, lr=lr,
                         bs=bs, epochs=epochs, eval_frequency=epochs + 1, seed=seed, **kw).fit()

@@ -19,12 +19,16 @@ from .layers import FFMLP
 __all__ = ['NEGATIVES', 'STRATEGY_ALIASES', 'SelfContrastiveNegatives', 'register', 'Negatives', 'get_negatives',
            'LabelNegatives', 'blur_mask', 'partners', 'hybrid_images', 'MixNegatives', 'NoiseNegatives',
            'ConfusionNegatives', 'StackedPairNegatives', 'MaskNegatives', 'LayerWiseNegatives', 'total_goodness',
-           'AdversarialNegatives', 'HardNegatives', 'MonoForward', 'LabelChannelNegatives', 'ChannelCompetition',
-           'to_images', 'show_input', 'plot_gallery']
+           'AdversarialNegatives', 'HardNegatives', 'NoNegatives', 'LabelChannelNegatives', 'to_images', 'show_input',
+           'plot_gallery']
 
 # %% ../nbs/04_negatives.ipynb #179517a9
 NEGATIVES = {}
-STRATEGY_ALIASES = {'self_contrastive': 'stacked_pairs'}  # old names still accepted (stacked_pairs is not 12_scff's SCFF)
+STRATEGY_ALIASES = {
+    'self_contrastive': 'stacked_pairs',  # an old name (stacked_pairs is not 12_scff's SCFF)
+    'mono_forward': 'none',  # the methods that use no negatives, by their names
+    'channel_competition': 'none',
+}
 
 
 def register(name: str):
@@ -326,18 +330,22 @@ class HardNegatives(LabelNegatives):
         return f"HardNegatives({self.embed})"
 
 # %% ../nbs/04_negatives.ipynb #03694fc4
-@register('mono_forward')
-class MonoForward(Negatives):
-    "No negatives: positives are the images (labels go to per-layer heads), `generate` returns an empty batch."
+@register('none')
+class NoNegatives(Negatives):
+    "No negatives and no label in the input: positives are the images, `generate` returns an empty batch."
 
-    uses_labels = True
+    uses_labels = True  # the label goes to the loss: Mono-Forward's heads, channel-wise competition's channel groups
 
     def __init__(self, n_classes: int = 10):
-        self.n_classes, self.heads = n_classes, None
+        self.n_classes = n_classes
 
     def generate(self, x, y=None):
         self._check(x, y)
         return x[:0]
+
+    def __repr__(self):
+        return f"NoNegatives(n_classes={self.n_classes})"
+
 
 # %% ../nbs/04_negatives.ipynb #bae0018c
 @register('label_channels')
@@ -349,27 +357,6 @@ class LabelChannelNegatives(LabelNegatives):
 
     def __repr__(self):
         return f"LabelChannelNegatives({self.embed})"
-
-# %% ../nbs/04_negatives.ipynb #46870a64
-@register('channel_competition')
-class ChannelCompetition(Negatives):
-    "No negatives and no label in the input: the label only says which group of channels should win."
-
-    uses_labels = True
-
-    def __init__(self, n_classes: int = 10):
-        self.n_classes = n_classes
-
-    def create_positive(self, x, y=None):
-        self._check(x, y)
-        return x
-
-    def generate(self, x, y=None):
-        self._check(x, y)
-        return x[:0]
-
-    def __repr__(self):
-        return f"ChannelCompetition(n_classes={self.n_classes})"
 
 # %% ../nbs/04_negatives.ipynb #827029a9
 def to_images(neg: Negatives, rows: Tensor, shape: tuple) -> tuple:

@@ -73,7 +73,7 @@ r = dict(
     n_valid=len(data.valid),
     valid_seed=0,
     protocol=res['protocol'],
-    full=dict(valid=res['valid']['overall'], test=res['test']['overall'], dropout=p_['dropout']),
+    full=dict(valid=res['valid']['overall'], test=res['overall'], dropout=p_['dropout']),
     probes_valid=res['valid']['layers'],
     layer1_alone=dict(l1, dropout=p_['out_dropout'][0]),
     layer1_random_layer2=dict(l1r, dropout=p_['dropout']),

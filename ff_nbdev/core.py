@@ -8,16 +8,17 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/core.html.md"""
 from __future__ import annotations
 import inspect, math, random, sys, warnings
 from contextlib import nullcontext
+from typing import Callable
 import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor
 
 # %% auto #0
-__all__ = ['BF16_CPU_FLAGS', 'PRECISIONS', 'LOSSES', 'ERRORS', 'default_device', 'set_seed', 'goodness', 'cpu_flags', 'fast_bf16',
-           'bf16_unsupported', 'resolve_precision', 'precision_context', 'rms_norm', 'l2_norm', 'softplus_loss',
-           'symba_loss', 'two_threshold_loss', 'loss_params', 'get_loss', 'class_goodness', 'inference', 'check_finite',
-           'check_positive', 'UsageError', 'run_command', 'per_layer', 'at_layer']
+__all__ = ['BF16_CPU_FLAGS', 'PRECISIONS', 'LOSSES', 'ERRORS', 'default_device', 'set_seed', 'goodness', 'goodness_fn',
+           'cpu_flags', 'fast_bf16', 'bf16_unsupported', 'resolve_precision', 'precision_context', 'rms_norm',
+           'l2_norm', 'softplus_loss', 'symba_loss', 'two_threshold_loss', 'loss_params', 'get_loss', 'class_goodness',
+           'inference', 'check_finite', 'check_positive', 'UsageError', 'run_command', 'per_layer', 'at_layer']
 
 # %% ../nbs/00_core.ipynb #e0b6b4a7
 def default_device(
@@ -63,6 +64,16 @@ def goodness(
     if kind == 'sum':
         return sq.sum(1)
     raise ValueError(f"Unknown goodness kind {kind!r}: use 'mean' or 'sum'.")
+
+# %% ../nbs/00_core.ipynb #b5a62595
+def goodness_fn(kind='mean') -> Callable:
+    "A layer's goodness as `score(i, a)`: a loss's own `goodness(i, a)` as it is, or 'mean' / 'sum' of squares."
+    if callable(kind):
+        return kind
+    if kind not in ('mean', 'sum'):
+        raise ValueError(f"Unknown goodness kind {kind!r}: use 'mean' or 'sum', or a loss's goodness(i, a).")
+    return lambda i, a: goodness(a, kind)
+
 
 # %% ../nbs/00_core.ipynb #1cf3b647
 BF16_CPU_FLAGS = ('amx_bf16', 'avx512_bf16')  # the x86 instructions that make bf16 matmuls fast

@@ -11,7 +11,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 from fastcore.basics import store_attr, patch
-from .core import goodness
+from .core import goodness_fn
 from .embed import LabelEmbed, LabelChannels, wrong_labels
 from .layers import FFMLP
 
@@ -45,7 +45,7 @@ def register(name: str):
 class Negatives:
     "Base class of negative strategies: subclasses implement `generate` (and may override `create_positive`)."
 
-    name, uses_labels, needs_model, embed, model = None, False, False, None, None
+    name, uses_labels, needs_model, embed, model, score = None, False, False, None, None, None
     generator: torch.Generator | None = None
 
     def create_positive(self, x: Tensor, y: Tensor | None = None) -> Tensor:
@@ -92,10 +92,15 @@ def _check(self: Negatives, x, y):
 
 # %% ../nbs/04_negatives.ipynb #13b5c3bc
 @patch
-def bind(self: Negatives, generator: torch.Generator | None = None, model: nn.Module | None = None) -> Negatives:
-    "A copy of this strategy that draws from `generator` (and reads `model` if it needs one); `self` is unchanged."
+def bind(
+    self: Negatives, generator: torch.Generator | None = None, model: nn.Module | None = None,
+    score=None,  # the goodness `score(i, a)` of the loss that trains `model` (strategies that read the network)
+) -> Negatives:
+    "A copy of this strategy that draws from `generator` (and reads `model`, scored by `score`, if it needs one)."
     b = copy.copy(self)
     b.generator = generator
+    if score is not None:
+        b.score = score
     if self.needs_model and b.model is None:
         b.model = model
     return b
@@ -279,9 +284,10 @@ class LayerWiseNegatives(Negatives):
         return out
 
 # %% ../nbs/04_negatives.ipynb #cafae467
-def total_goodness(model: nn.Module, x: Tensor, kind: str = 'mean') -> Tensor:
-    "Goodness summed over every layer of the network's walk, shape (B,)."
-    return sum(goodness(a, kind) for a in model.activities(x))
+def total_goodness(model: nn.Module, x: Tensor, kind='mean') -> Tensor:
+    "Goodness summed over every layer of the network's walk, shape (B,); `kind`: 'mean', 'sum' or a loss's `goodness`."
+    score = goodness_fn(kind)
+    return sum(score(i, a) for i, a in enumerate(model.activities(x)))
 
 
 @register('adversarial')
@@ -299,7 +305,7 @@ class AdversarialNegatives(Negatives):
         with torch.enable_grad():
             for _ in range(self.steps):
                 xn.requires_grad_(True)
-                (grad,) = torch.autograd.grad(total_goodness(self.model, xn).sum(), xn)
+                (grad,) = torch.autograd.grad(total_goodness(self.model, xn, self.score or 'mean').sum(), xn)
                 xn = (xn + self.eps * grad.sign()).detach()
         return xn
 
@@ -317,9 +323,9 @@ class HardNegatives(LabelNegatives):
         self.model = model
 
     def hardest_labels(self, x: Tensor, y: Tensor) -> Tensor:
-        "The wrong label with the highest total goodness for each image."
+        "The wrong label with the highest total goodness (as the loss that trains the network scores it) for each image."
         with torch.no_grad():
-            s = total_goodness(self.model, self.embed.all_labels(x)).view(len(x), self.embed.n_classes)
+            s = total_goodness(self.model, self.embed.all_labels(x), self.score or 'mean').view(len(x), self.embed.n_classes)
         return s.scatter(1, y[:, None], -float('inf')).argmax(1)
 
     def generate(self, x, y=None):

@@ -11,7 +11,7 @@ import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
 from fastcore.basics import store_attr, patch
-from .core import goodness, class_goodness, inference
+from .core import goodness_fn, class_goodness, inference
 from .data import FFData, Split, batches, standardise
 from .embed import LabelEmbed, LabelChannels
 from .layers import FFLinear, FFConv, check_images
@@ -61,33 +61,32 @@ def first_conv_all_labels(layer: FFConv, x: Tensor, embed: LabelChannels) -> Ten
     return layer.post(z.flatten(0, 1))
 
 # %% ../nbs/07_readout.ipynb #dc3efcb2
-def _dense_scores(model, xb, embed, kind):
+def _dense_scores(model, xb, embed, score):
     "(L, B, C) goodness of a stack whose first layer is an `FFLinear`, all labels at once."
     B, C = len(xb), embed.n_classes
     h = first_layer_all_labels(model.layers[0], xb, embed)
     acts = [h] + model.activities(h, start=1)  # the label part of layer 1 is one column of W; the rest is the walk
-    return torch.stack([goodness(a, kind) for a in acts]).view(len(acts), B, C)
+    return torch.stack([score(i, a) for i, a in enumerate(acts)]).view(len(acts), B, C)
 
 # %% ../nbs/07_readout.ipynb #202afb2f
-def _conv_scores(model, xb, embed, kind):
+def _conv_scores(model, xb, embed, score):
     "(L, B, C) goodness of a conv stack with label channels (or any stack, for other embeddings), all labels at once."
     B, C = len(xb), embed.n_classes
     l0 = model.layers[0]
     h = first_conv_all_labels(l0, xb, embed) if isinstance(l0, FFConv) else l0(embed.all_labels(xb))
     acts = [h] + model.activities(h, start=1)
-    return torch.stack([goodness(a, kind).view(B, C) for a in acts])
+    return torch.stack([score(i, a).view(B, C) for i, a in enumerate(acts)])
 
 # %% ../nbs/07_readout.ipynb #845b1673
 def goodness_scores(
     model: nn.Module,
     x: Tensor,
     embed: LabelEmbed,
-    kind: str = 'mean',
+    kind='mean',  # the goodness: a loss's `goodness(i, a)` (what trained the network), or 'mean' / 'sum'
     chunk: int | None = None,  # images per pass; default: 128 for a dense stack on a CPU (cache-sized), else 4096
 ) -> Tensor:
     "Goodness of every layer for every image and every candidate label, shape (L, B, C), all labels in one pass."
-    if kind not in ('mean', 'sum'):
-        raise ValueError(f"Unknown goodness kind {kind!r}: use 'mean' or 'sum'.")
+    score = goodness_fn(kind)
     x = x.to(next(model.parameters()).device, torch.float32)  # uint8, float64, ... on any device
     dense = all(isinstance(l, FFLinear) for l in model.layers) and not isinstance(embed, LabelChannels)
     if not dense and x.ndim == 3:
@@ -95,16 +94,17 @@ def goodness_scores(
     chunk = chunk or (128 if dense and x.device.type == 'cpu' else 4096)
     f = _dense_scores if dense else _conv_scores
     with inference(model):
-        return torch.cat([f(model, xb, embed, kind) for xb in x.split(chunk)], 1)
+        return torch.cat([f(model, xb, embed, score) for xb in x.split(chunk)], 1)
 
 # %% ../nbs/07_readout.ipynb #480f989e
-def goodness_scores_loop(model: nn.Module, x: Tensor, embed: LabelEmbed, kind: str = 'mean') -> Tensor:
+def goodness_scores_loop(model: nn.Module, x: Tensor, embed: LabelEmbed, kind='mean') -> Tensor:
     "The same scores with C separate forward passes (the reference)."
     if not isinstance(embed, LabelChannels):
         x = x.flatten(1)
+    score = goodness_fn(kind)
     with inference(model):
         cols = [
-            torch.stack([goodness(a, kind) for a in model(embed(x, torch.full((len(x),), c, device=x.device)))])
+            torch.stack([score(i, a) for i, a in enumerate(model(embed(x, torch.full((len(x),), c, device=x.device))))])
             for c in range(embed.n_classes)
         ]
     return torch.stack(cols, -1)
@@ -135,9 +135,9 @@ class GoodnessReadout:
         store_attr()
 
     def scores(self, learn, x):
-        return self.layer_scores(learn.model, learn.negatives, x, learn.loss.kind)
+        return self.layer_scores(learn.model, learn.negatives, x, learn.loss.goodness)  # what trained it
 
-    def logits(self, net: nn.Module, neg, x: Tensor, kind: str = 'mean') -> Tensor:
+    def logits(self, net: nn.Module, neg, x: Tensor, kind='mean') -> Tensor:
         "The overall answer's scores (B, C): the goodness summed over layers `from_layer`, ..."
         return sum_layers(self.layer_scores(net, neg, x, kind), self.from_layer)
 
@@ -154,7 +154,7 @@ class GoodnessReadout:
 
 # %% ../nbs/07_readout.ipynb #5f1b3549
 @patch
-def layer_scores(self: GoodnessReadout, net: nn.Module, neg, x: Tensor, kind: str = 'mean') -> Tensor:
+def layer_scores(self: GoodnessReadout, net: nn.Module, neg, x: Tensor, kind='mean') -> Tensor:
     "Every layer's goodness for every label, (L, B, C)."
     if neg.embed is None:
         raise ValueError(f"The goodness readout needs a strategy with a label embedding, not {neg!r}: "
@@ -165,7 +165,7 @@ def layer_scores(self: GoodnessReadout, net: nn.Module, neg, x: Tensor, kind: st
 class ClassGoodnessReadout(GoodnessReadout):
     "The same readout on the class goodness of a channel-wise competitive network (one plain pass)."
 
-    def layer_scores(self, net: nn.Module, neg, x: Tensor, kind: str = 'mean') -> Tensor:
+    def layer_scores(self, net: nn.Module, neg, x: Tensor, kind='mean') -> Tensor:
         return competitive_scores(net, x, neg.n_classes, self.bs)
 
 # %% ../nbs/07_readout.ipynb #9345a80b
@@ -175,7 +175,7 @@ class HeadReadout:
     def __init__(self, bs: int = 2000):
         self.bs = bs
 
-    def logits(self, net: nn.Module, neg, x: Tensor, kind: str = 'mean') -> Tensor:
+    def logits(self, net: nn.Module, neg, x: Tensor, kind='mean') -> Tensor:
         "The last layer's head's logits."
         return self.layer_logits(net, neg, x)[-1]
 
@@ -273,7 +273,7 @@ class LinearReadout:
         self.head = fit(torch.cat([ftr[i] for i in self.keep], 1))
         return dict(layers=per, overall=linear_accuracy(self.head, torch.cat([fte[i] for i in self.keep], 1), split.y))
 
-    def logits(self, net: nn.Module, neg, x: Tensor, kind: str = 'mean') -> Tensor:
+    def logits(self, net: nn.Module, neg, x: Tensor, kind='mean') -> Tensor:
         "The fitted head's logits on the kept layers' features."
         if self.head is None:
             raise ValueError("The linear readout has no head yet: evaluate the learner (or load a run) first.")
@@ -321,8 +321,8 @@ def calibrate_bn(model: nn.Module, x: Tensor, bs: int = 500) -> nn.Module:
 class Predictor:
     "A trained FF network that answers for images: `logits(x)` (B, n_classes), `predict(x)` class indices; `.to(device)`."
 
-    def __init__(self, net: nn.Module, negatives, readout, shape: tuple, kind: str = 'mean', stats: tuple | None = None):
-        store_attr()  # shape: one image (C, H, W); kind: the goodness trained; stats: the training data's (mean, std)
+    def __init__(self, net: nn.Module, negatives, readout, shape: tuple, kind='mean', stats: tuple | None = None):
+        store_attr()  # shape: one image (C, H, W); kind: the loss's goodness (or 'mean'/'sum'); stats: the training data's (mean, std)
 
     @property
     def device(self) -> torch.device:
@@ -350,7 +350,7 @@ class Predictor:
 def from_learner(cls: Predictor, learn) -> Predictor:
     "The predictor of a trained learner (a readout with a head must have been evaluated once)."
     d = learn.data
-    return cls(learn.model, learn.negatives, learn.readout, tuple(d.shape), learn.loss.kind, getattr(d, 'stats', None))
+    return cls(learn.model, learn.negatives, learn.readout, tuple(d.shape), learn.loss.goodness, getattr(d, 'stats', None))
 
 
 @patch

@@ -9,6 +9,8 @@
 2. The README's prose outside the table (the quick start): each such number appears in some notebook's stored output.
 3. Bench figures quoted anywhere (a markdown line of a notebook or the README that names H100, H200 or bench/):
    each number with a unit appears in a file of bench/results/ or in that notebook's stored outputs.
+4. The prose of every notebook (concept notebooks and tutorials): each number it claims (with a unit, or with
+   decimals) appears in that notebook's stored outputs, a file of bench/results/, or results/*.json.
 Figures quoted from a paper, and targets, are exempt when the text says so: "(paper: 98.7 %)", "the target (≤ 0.6 s)".
 
 `python .ci/claims.py` prints each offence and exits 1 if any; `--selftest` plants a wrong number in a temporary
@@ -133,6 +135,22 @@ def check_bench_quotes(pool_bench):
     return bad
 
 
+def check_notebook_prose(pool_files):
+    "Offences where a notebook's markdown claims a number that neither its stored outputs nor the result files hold."
+    bad = []
+    for nb in sorted(glob.glob('nbs/**/*.ipynb', recursive=True)):
+        if nb.endswith('index.ipynb'):
+            continue  # its results table is check 1, its prose check 2
+        pool = pool_files + numbers(outputs(nb))
+        for line in markdown(nb).splitlines():
+            bad += [
+                f"{nb}: '{n}' in the prose ('{line.strip()[:60]}...') is in no stored output or result file"
+                for n in claimed(line)
+                if not backed(n, pool, pct=True)
+            ]
+    return bad
+
+
 def run(root='.'):
     os.chdir(root)
     readme = open('README.md').read()
@@ -142,6 +160,8 @@ def run(root='.'):
     bad = check_table(readme, 'README.md') + check_table(index, 'nbs/index.ipynb')
     bad += check_prose(readme, 'README.md', every) + check_prose(index, 'nbs/index.ipynb', every)
     bad += check_bench_quotes(bench)
+    results = numbers('\n'.join(open(f).read() for f in glob.glob('results/*.json')))
+    bad += check_notebook_prose(bench + results)
     return bad
 
 
@@ -159,7 +179,9 @@ def selftest():
             for r in readme[readme.find('## Measured results') :].splitlines()
             if r.startswith('|') and re.search(r'\d+\.\d+ %', r)
         )
-        pool = numbers(outputs(glob.glob('nbs/**/*.ipynb', recursive=True)[0]))
+        pool = numbers(outputs(glob.glob('nbs/**/*.ipynb', recursive=True)[0]) + outputs('nbs/08_mlp.ipynb'))
+        pool += numbers('\n'.join(open(f, errors='ignore').read() for f in bench_files('bench/results/')))
+        pool += numbers('\n'.join(open(f).read() for f in glob.glob('results/*.json')))
         old = re.search(r'(\d+\.\d+) %', row)[1]
         new = next(
             f'{v / 100:.2f}'
@@ -173,11 +195,24 @@ def selftest():
             if c['cell_type'] == 'markdown' and row in s:
                 c['source'] = s.replace(row, row.replace(old + ' %', new + ' %', 1))
         json.dump(nb, open('nbs/index.ipynb', 'w'), indent=1, ensure_ascii=False)
+        prose = plant_prose('nbs/08_mlp.ipynb', new)  # and one in a concept notebook's prose
         planted = [b for b in run(tmp) if b not in base]
         os.chdir(here)
     hits = {s for s in ('README.md', 'nbs/index.ipynb') if any(b.startswith(s) and new in b for b in planted)}
-    print(f"selftest: planted {new} % for {old} % in '{row[:60]}...': caught in {sorted(hits) or 'nothing'}")
-    return hits == {'README.md', 'nbs/index.ipynb'}
+    hits |= {'nbs/08_mlp.ipynb'} if any(b.startswith('nbs/08_mlp.ipynb') and f"'{new}'" in b for b in planted) else set()
+    print(f"selftest: planted {new} % for {old} % in '{row[:60]}...' and in the prose of 08_mlp ({prose[:50]}...): "
+          f"caught in {sorted(hits) or 'nothing'}")
+    return hits == {'README.md', 'nbs/index.ipynb', 'nbs/08_mlp.ipynb'}
+
+
+def plant_prose(nb_path, new):
+    "Write a sentence claiming `new` % into the first markdown cell of notebook `nb_path` (in a temporary copy)."
+    nb = json.load(open(nb_path))
+    c = next(c for c in nb['cells'] if c['cell_type'] == 'markdown')
+    line = f"\nA planted claim: this recipe reaches {new} % on the test set.\n"
+    c['source'] = ''.join(c['source']) + line
+    json.dump(nb, open(nb_path, 'w'), indent=1, ensure_ascii=False)
+    return line.strip()
 
 
 if __name__ == '__main__':

@@ -1,4 +1,4 @@
-"""Train any recipe of the registry from the shell, print per-layer and overall accuracy, and write one run folder that `load_run` reads back (also under the SCFF reference's flag names, `ff-scff`); the conventions every command shares (exit codes, errors, `--help`, `--version`, `python -m`).
+"""Train any recipe of the registry from the shell, print per-layer and overall accuracy, and write one run folder that `load_run` reads back; the conventions every command shares (exit codes, errors, `--help`, `--version`, `python -m`).
 
 Docs: https://ff-nbdev.github.io/ff_nbdev/cli.html.md"""
 
@@ -14,7 +14,8 @@ from .core import default_device, UsageError, run_command, LOSSES
 from .data import load_data, dataset_name, DATASETS
 from .negatives import NEGATIVES
 from .learner import ProgressCB, HistoryCB, history_dict
-from .recipes import RECIPES, get_recipe, load_plugins, RunConfig, resolve, build_learner, resolved_config, save_run, field_help, flag
+from .recipes import RECIPES, get_recipe, load_plugins, RunConfig, resolve, build_learner, resolved_config
+from .recipes import save_run, field_help, flag
 from .track import TensorBoardCB, WandbCB, RunStats
 from .dist import init_distributed, is_main, world_size, close_distributed, DistributedCB
 
@@ -319,10 +320,10 @@ def scff_parser() -> argparse.ArgumentParser:
     )
     a = p.add_argument
     a('--version', action='version', version=f'ff_nbdev {__version__}')
-    a('--dataset', default='digits', type=dataset_arg, help='digits (embedded, default), mnist, fmnist, cifar10, stl10, svhn')
+    a('--dataset', default='digits', type=dataset_arg, help='digits (default), mnist, fmnist, cifar10, stl10, svhn')
     a('--data-root', '--data_root', dest='data_root', help='data folder (default: env FF_DATA, else ~/.ff_nbdev/data)')
     a('--download', action='store_true', help='download a missing dataset (needs internet)')
-    a('--schedule', choices=['greedy', 'parallel'], help="greedy (layer after layer) or parallel; default: the preset's")
+    a('--schedule', choices=['greedy', 'parallel'], help="greedy (layer after layer) or parallel (default: the preset's)")
     a('--alleps', nargs='+', type=int, metavar='E', help="epochs per layer, e.g. --alleps 6 4 21 (ff-train: --epochs)")
     a('--eval_frequency', '--eval-frequency', dest='eval_frequency', type=int, metavar='N',
       help="evaluate every N epochs (default: the preset's)")
@@ -333,13 +334,13 @@ def scff_parser() -> argparse.ArgumentParser:
     a('--device_num', '--device-num', dest='device_num', type=int, help='GPU number: --device cuda:N')
     a('--seed_num', '--seed-num', '--seed', dest='seed', type=int, default=0, help='random seed (default 0)')
     a('--precision', choices=['fp32', 'bf16', 'auto'], help='fp32 (default), bf16, or auto (bf16 on bf16 units)')
-    a('--save_model', '--save-model', action='store_true', help='accepted for the reference\'s scripts: model.pt is always written')
+    a('--save_model', '--save-model', action='store_true', help='accepted, changes nothing: model.pt is always written')
     a('--out', default='scff_run', help='run folder (default scff_run)')
     a('--overwrite', action='store_true', help='replace the run in --out, once the new one has finished')
     a('--n-train', '--n_train', dest='train_subset', type=int, metavar='N',
       help='train on the first N training images only (ff-train: --train-subset)')
-    a('--valid', type=float, help="validation images held out of training: a count (10000) or a fraction (0.1); 0: none "
-      "(default: the dataset's standard split)")
+    a('--valid', type=float, help="validation images held out of training: a count (10000) or a fraction (0.1); "
+      "0: none (default: the dataset's standard split)")
     a('--quiet', action='store_true', help='no progress bars or evaluation lines')
     return p
 

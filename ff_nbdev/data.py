@@ -66,7 +66,8 @@ class FFData:
     def __repr__(self):
         nv = len(self.valid) if self.valid is not None else 0
         unl = f", unlabeled={len(self.unlabeled)}" if self.unlabeled is not None else ''
-        return f"FFData({self.name!r}, train={len(self.train)}, valid={nv}, test={len(self.test)}, shape={self.shape}, classes={self.n_classes}{unl}, device={self.train.x.device})"
+        sizes = f"train={len(self.train)}, valid={nv}, test={len(self.test)}{unl}"
+        return f"FFData({self.name!r}, {sizes}, shape={self.shape}, classes={self.n_classes}, device={self.train.x.device})"
 
 # %% ../nbs/01_data.ipynb #51bb1c64
 def read_idx(path: Path) -> np.ndarray:

@@ -224,7 +224,7 @@ def setup_parts(self: FFLearner, negatives, loss, loss_kw, goodness, lr, wd, epo
     self.device = next(self.model.parameters()).device
     self.precision = resolve_precision(self.precision, self.device)  # 'fp32' or 'bf16': what the run uses
     self.gen = torch.Generator(self.device).manual_seed(self.seed)  # the learner's own: batch order and negatives
-    # a copy that draws from the learner's generator and scores the network as the loss does; the strategy given is unchanged
+    # a copy that draws from the learner's generator and scores as the loss does; the strategy given is unchanged
     self.negatives = negatives.bind(self.gen, self.model, self.loss.goodness)
     self.loss.setup(self)
     self.opts = [self.make_opt(l.parameters(), lr, wd) for l, lr, wd in zip(self.model.layers, self.lrs, self.wds)]

@@ -323,9 +323,10 @@ class HardNegatives(LabelNegatives):
         self.model = model
 
     def hardest_labels(self, x: Tensor, y: Tensor) -> Tensor:
-        "The wrong label with the highest total goodness (as the loss that trains the network scores it) for each image."
+        "The wrong label of highest total goodness (scored as the loss that trains the network scores) for each image."
         with torch.no_grad():
-            s = total_goodness(self.model, self.embed.all_labels(x), self.score or 'mean').view(len(x), self.embed.n_classes)
+            s = total_goodness(self.model, self.embed.all_labels(x), self.score or 'mean')
+        s = s.view(len(x), self.embed.n_classes)
         return s.scatter(1, y[:, None], -float('inf')).argmax(1)
 
     def generate(self, x, y=None):

@@ -322,7 +322,7 @@ class Predictor:
     "A trained FF network that answers for images: `logits(x)` (B, n_classes), `predict(x)` class indices; `.to(device)`."
 
     def __init__(self, net: nn.Module, negatives, readout, shape: tuple, kind='mean', stats: tuple | None = None):
-        store_attr()  # shape: one image (C, H, W); kind: the loss's goodness (or 'mean'/'sum'); stats: the training data's (mean, std)
+        store_attr()  # shape: one image (C, H, W); kind: the loss's goodness; stats: the data's (mean, std)
 
     @property
     def device(self) -> torch.device:
@@ -350,7 +350,8 @@ class Predictor:
 def from_learner(cls: Predictor, learn) -> Predictor:
     "The predictor of a trained learner (a readout with a head must have been evaluated once)."
     d = learn.data
-    return cls(learn.model, learn.negatives, learn.readout, tuple(d.shape), learn.loss.goodness, getattr(d, 'stats', None))
+    stats = getattr(d, 'stats', None)
+    return cls(learn.model, learn.negatives, learn.readout, tuple(d.shape), learn.loss.goodness, stats)
 
 
 @patch

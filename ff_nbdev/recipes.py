@@ -59,7 +59,7 @@ class MethodConfig:
 class RunConfig(MethodConfig):
     "Every setting of a run: the source of `ff-train`'s flags, of a sweep file's keys and of a run's `config.json`."
 
-    eval_frequency: int | None = None  # evaluate every N epochs, on the validation split if any (default 5; scff: its preset's)
+    eval_frequency: int | None = None  # evaluate every N epochs, on validation if any (default 5; scff: its preset's)
     valid: float | None = None  # validation split: a share of the training set, seeded (default: the dataset's standard split; 0: none)
     train_subset: int = 0  # train on the first N training images only (0: all)
     test_subset: int = 0  # test on the first N test images only (0: all)
@@ -105,7 +105,7 @@ class Recipe:
     defaults: dict = field(default_factory=dict)  # its values for options left at None
     read_back: Callable | None = None  # read_back(learn, config) -> the values the builder chose (for config.json)
     dataset_defaults: dict = field(default_factory=dict)  # dataset -> values that replace `defaults` on that dataset
-    data_kw: Callable | None = None  # data_kw(config) -> more `load_data` arguments (its normalisation, unlabelled images)
+    data_kw: Callable | None = None  # data_kw(config) -> more `load_data` arguments
 
     @property
     def uses(self) -> list:

@@ -412,7 +412,7 @@ def _set_per_layer(p: dict, kw: dict):
 
 # %% ../nbs/12_scff.ipynb #cfaf96b0
 def preset_name(dataset: str, schedule: str | None = None) -> str:
-    "The SCFF preset of `dataset` (its name as `dataset_name` gives it): the parallel recipe for CIFAR-10 and SVHN with `schedule='parallel'`."
+    "The SCFF preset of `dataset`; with `schedule='parallel'`, the parallel recipe for CIFAR-10 and SVHN."
     if dataset not in PRESET_OF:
         raise ValueError(f"No SCFF preset for dataset {dataset!r}: pass preset= (one of {', '.join(SCFF_PRESETS)}).")
     return 'cifar10_parallel' if schedule == 'parallel' and PRESET_OF[dataset] == 'cifar10' else PRESET_OF[dataset]
@@ -438,7 +438,7 @@ def scff_learner(
     readout=True,  # True: `SCFFReadout` with the preset's dropout; None: no readout
     cbs: list | None = None,
     seed: int = 0,
-    unlabeled: Split | None = None,  # SCFF trains on these (default: `data.unlabeled` if any), the readout on `data.train`
+    unlabeled: Split | None = None,  # SCFF trains on these (default: `data.unlabeled`)
     precision: str = 'fp32',  # 'fp32', 'bf16' or 'auto' (`FFLearner`)
     **kw,  # per-layer settings: epochs, lr, wd, gamma, period, th1, th2, lam, channels (one value or one per layer)
 ) -> FFLearner:

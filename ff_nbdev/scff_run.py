@@ -27,7 +27,7 @@ def _scff_data(name: str, p: dict, root, download: bool, device, n_train, valid,
 
 # %% ../nbs/14_scff_run.ipynb #5183427d
 def _scff_results(learn, data: FFData, config: dict, valid_seed: int) -> dict:
-    "The results: `overall` is the test accuracy (once, at the end, after a validation split); `valid` the last curve point."
+    "The results: `overall` is the test accuracy (read once, at the end); `valid` the last point of the curves."
     h, ev = learn.history[-1], 'valid' if data.valid is not None else 'test'
     if ev == 'valid':
         test = dict(layers=None, overall=learn.readout.score(learn, data.test))  # the head of the last evaluation

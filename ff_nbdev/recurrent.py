@@ -1,5 +1,4 @@
-"""Hinton's recurrent Forward-Forward net: a static image shown as a video, every hidden layer updated from the layer
-below and the layer above, the label as the top layer; its loss, negatives, readout over iterations and recipe.
+"""Hinton's recurrent FF net: a static image as a video, each layer updated from below and above, the label on top.
 
 Docs: https://ff-nbdev.github.io/ff_nbdev/recurrent.html.md"""
 

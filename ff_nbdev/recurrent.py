@@ -22,7 +22,7 @@ from .recipes import Recipe, _loss, _epochs, _fit
 # %% auto #0
 __all__ = ['ITERS', 'DAMPING', 'WINDOW', 'TRAIN_WINDOW', 'RECURRENT', 'window_goodness', 'RecurrentLayer', 'RecurrentFF',
            'recurrent_step', 'RecurrentLoss', 'label_scores', 'PredictedNegatives', 'RecurrentReadout',
-           'recurrent_learner']
+           'recurrent_learner', 'step_flops', 'train_flops']
 
 # %% ../nbs/23_recurrent.ipynb #76eec9d8
 ITERS = 8  # synchronous iterations after the bottom-up pass (paper: 8)
@@ -259,3 +259,15 @@ RECURRENT = Recipe(
     defaults=dict(loss='symba', threshold=2.0, alpha=8.0, shift=0, epochs=[20], lr=3e-3),
     dataset_defaults={d: dict(epochs=[6], batch_size=100) for d in ('mnist', 'fmnist')},
 )
+
+# %% ../nbs/23_recurrent.ipynb #18fb496f
+def step_flops(net: RecurrentFF) -> int:
+    "FLOPs of one synchronous step of one input row: 2 per weight of every bottom-up and top-down map."
+    return sum(2 * sum(p.numel() for n, p in l.named_parameters() if n.endswith('weight')) for l in net.layers)
+
+
+def train_flops(net: RecurrentFF, window: tuple = WINDOW, predicted: bool = True) -> int:
+    "FLOPs to train on one image: positive and negative walks (forward and backward) and the predicted negatives' walk."
+    walks = 2 * 3 * (1 + net.iters)  # 2 rows, forward + backward ~ 3 forwards, bottom-up pass + iterations
+    negs = net.n_classes * (1 + window[1]) if predicted else 0
+    return step_flops(net) * (walks + negs)

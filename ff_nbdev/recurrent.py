@@ -21,8 +21,8 @@ from .recipes import Recipe, _loss, _epochs, _fit
 
 # %% auto #0
 __all__ = ['ITERS', 'DAMPING', 'WINDOW', 'TRAIN_WINDOW', 'RECURRENT', 'window_goodness', 'RecurrentLayer', 'RecurrentFF',
-           'recurrent_step', 'RecurrentLoss', 'label_scores', 'PredictedNegatives', 'RecurrentReadout',
-           'recurrent_learner', 'step_flops', 'train_flops']
+           'recurrent_step', 'RecurrentLoss', 'label_scores', 'iteration_goodness', 'PredictedNegatives',
+           'RecurrentReadout', 'recurrent_learner', 'step_flops', 'train_flops']
 
 # %% ../nbs/23_recurrent.ipynb #76eec9d8
 ITERS = 8  # synchronous iterations after the bottom-up pass (paper: 8)
@@ -175,7 +175,22 @@ def label_scores(
     acts = net.walk(net.check(embed.all_labels(x)), iters=window[1], active=[])
     return torch.stack([window_goodness(a, window, kind).view(B, C) for a in acts])
 
-# %% ../nbs/23_recurrent.ipynb #5b244824
+# %% ../nbs/23_recurrent.ipynb #bd2d0e7d
+def iteration_goodness(
+    net: RecurrentFF,
+    embed,  # the `LabelEmbed` that writes the label code
+    x: Tensor,  # images (B, ...)
+    kind: str = 'mean',
+) -> Tensor:  # (L, iters + 1, B, C)
+    "Every layer's goodness at every iteration (0: the bottom-up pass) for every image under every label."
+    B, C = len(x), embed.n_classes
+    with inference(net):
+        acts = net.walk(net.check(embed.all_labels(x)))
+    sq = [a.float().pow(2) for a in acts]  # (B*C, T, H) each
+    g = torch.stack([q.mean(-1) if kind == 'mean' else q.sum(-1) for q in sq])  # (L, B*C, T)
+    return g.view(len(acts), B, C, -1).permute(0, 3, 1, 2)
+
+# %% ../nbs/23_recurrent.ipynb #83cf295e
 class PredictedNegatives(LabelNegatives):
     "Negative: the image with a wrong label drawn in proportion to the net's own probabilities (softmax of goodness)."
 
@@ -198,7 +213,7 @@ class PredictedNegatives(LabelNegatives):
     def __repr__(self):
         return f"PredictedNegatives({self.embed}, temperature={self.temperature})"
 
-# %% ../nbs/23_recurrent.ipynb #45274606
+# %% ../nbs/23_recurrent.ipynb #7c00c637
 class RecurrentReadout(GoodnessReadout):
     "Goodness readout of a recurrent net: each label's goodness averaged over the test `window`, summed over layers."
 
@@ -212,7 +227,7 @@ class RecurrentReadout(GoodnessReadout):
         with inference(net):
             return torch.cat([label_scores(net, neg.embed, xb, self.window, kind) for xb in x.split(self.bs)], 1)
 
-# %% ../nbs/23_recurrent.ipynb #e07117ea
+# %% ../nbs/23_recurrent.ipynb #30a697eb
 def recurrent_learner(
     data: FFData,
     layers: list | None = None,  # image features first, then the hidden widths, e.g. [64, 500, 500]
@@ -243,7 +258,7 @@ def recurrent_learner(
     return FFLearner(model, data, neg, loss=lo, readout=RecurrentReadout(window), cbs=cbs, seed=seed,
                      **learner_kwargs(kw))
 
-# %% ../nbs/23_recurrent.ipynb #82b49101
+# %% ../nbs/23_recurrent.ipynb #bc46f423
 def _recurrent(data, c, cbs):
     return recurrent_learner(data, c.layers, loss=c.loss, loss_kw=_loss(c)['loss_kw'], cbs=cbs, **_epochs(c), **_fit(c))
 
@@ -254,13 +269,13 @@ def _recurrent_back(learn, c):
 
 RECURRENT = Recipe(
     'recurrent', _recurrent,
-    doc="Hinton's recurrent FF: image at the bottom, label on top, damped synchronous updates, goodness over iterations",
+    doc="Hinton's recurrent FF: image at the bottom, label on top, damped synchronous updates, goodness over time",
     options=('layers', 'loss', 'threshold', 'alpha', 'shift'), read_back=_recurrent_back,
     defaults=dict(loss='symba', threshold=2.0, alpha=8.0, shift=0, epochs=[20], lr=3e-3),
     dataset_defaults={d: dict(epochs=[6], batch_size=100) for d in ('mnist', 'fmnist')},
 )
 
-# %% ../nbs/23_recurrent.ipynb #18fb496f
+# %% ../nbs/23_recurrent.ipynb #4b746b99
 def step_flops(net: RecurrentFF) -> int:
     "FLOPs of one synchronous step of one input row: 2 per weight of every bottom-up and top-down map."
     return sum(2 * sum(p.numel() for n, p in l.named_parameters() if n.endswith('weight')) for l in net.layers)

@@ -258,7 +258,7 @@ def recurrent_learner(
     return FFLearner(model, data, neg, loss=lo, readout=RecurrentReadout(window), cbs=cbs, seed=seed,
                      **learner_kwargs(kw))
 
-# %% ../nbs/23_recurrent.ipynb #c6eac998
+# %% ../nbs/23_recurrent.ipynb #e5330234
 def _recurrent(data, c, cbs):
     return recurrent_learner(data, c.layers, loss=c.loss, loss_kw=_loss(c)['loss_kw'], cbs=cbs, **_epochs(c), **_fit(c))
 
@@ -275,7 +275,7 @@ RECURRENT = Recipe(
     dataset_defaults={d: dict(epochs=[6], batch_size=100) for d in ('mnist', 'fmnist')},
 )
 
-# %% ../nbs/23_recurrent.ipynb #16bbd3ae
+# %% ../nbs/23_recurrent.ipynb #a25f925e
 def step_flops(net: RecurrentFF) -> int:
     "FLOPs of one synchronous step of one input row: 2 per weight of every bottom-up and top-down map."
     return sum(2 * sum(p.numel() for n, p in l.named_parameters() if n.endswith('weight')) for l in net.layers)

@@ -25,7 +25,7 @@ __all__ = ['MEASURES', 'ABLATIONS', 'DEEPERFORWARD', 'group_goodness', 'layer_no
            'deeperforward_learner', 'dead_fraction', 'ablation']
 
 # %% ../nbs/24_frontier.ipynb #32943204
-MEASURES = ('mean', 'meansq', 'sumsq')  # DeeperForward's mean activity, CwComp's mean of squares, Hinton's sum of squares
+MEASURES = ('mean', 'meansq', 'sumsq')  # DeeperForward's mean activity; CwComp's mean, Hinton's sum of squares
 
 
 def group_goodness(
@@ -194,9 +194,9 @@ class SpanReadout:
         i, j = self.span
         return dict(layers=[acc(si.argmax(1)) for si in s], overall=acc(s[i : j + 1].sum(0).argmax(1)))
 
-# %% ../nbs/24_frontier.ipynb #7e358f28
+# %% ../nbs/24_frontier.ipynb #3f6180f0
 def cos_to(floor: float = 0.1):
-    "A cosine decay of each layer's learning rate to `floor` times its value: `make(opt, steps, layer)` for `FFLearner`."
+    "A cosine decay of a layer's learning rate to `floor` times its value: `make(opt, steps, layer)` for `FFLearner`."
 
     def make(opt, steps: int, layer: int = 0):
         f = lambda k: floor + (1 - floor) * 0.5 * (1 + math.cos(math.pi * min(k, steps) / steps))
@@ -207,7 +207,7 @@ def cos_to(floor: float = 0.1):
 # %% ../nbs/24_frontier.ipynb #06d28c6d
 def deeperforward_learner(
     data: FFData,
-    channels: list | None = None,  # channels per layer, multiples of n_classes; default 40-80-80-160-160 (digits: 20-40-40-40)
+    channels: list | None = None,  # per layer, multiples of n_classes; default 30-60-60-120-120 (digits: 20-40-40-40)
     measure: str = 'mean',  # class goodness: 'mean' (DeeperForward), 'meansq' or 'sumsq'
     norm: str = 'ln',  # what passes on: 'ln' (LayerNorm) or 'rms'
     residual: bool = True,  # parameter-free shortcuts where the shapes match
@@ -219,7 +219,7 @@ def deeperforward_learner(
     "A DeeperForward learner for `data`."
     set_seed(seed)
     small = data.shape[-1] <= 8
-    channels = list(channels or ([20, 40, 40, 40] if small else [40, 80, 80, 160, 160]))
+    channels = list(channels or ([20, 40, 40, 40] if small else [30, 60, 60, 120, 120]))
     net = DeeperForwardNet(data.shape, channels, data.n_classes, norm, residual, k1 or (3 if small else 5))
     kw = {**dict(lr=0.08, bs=128, epochs=10, opt='adamw', wd=5e-4, lr_sched=cos_to(0.1)), **kw}
     return FFLearner(net.to(data.train.x.device), data, ChannelCompetition(data.n_classes),
@@ -237,30 +237,25 @@ def dead_fraction(net: DeeperForwardNet, x: Tensor, bs: int = 1000) -> list:
             alive = on if alive is None else [u | v for u, v in zip(alive, on)]
     return [1 - a.float().mean().item() for a in alive]
 
-# %% ../nbs/24_frontier.ipynb #5fd7b489
+# %% ../nbs/24_frontier.ipynb #34d51286
 ABLATIONS = {
     'DeeperForward': {},
     'sum of squares, not mean': dict(measure='sumsq'),
     'RMS norm, not LayerNorm': dict(norm='rms'),
     'no shortcuts': dict(residual=False),
-    'last layer only, no span': dict(last_only=True),
 }
 
 
 def ablation(data: FFData, seeds=(0, 1, 2), variants: dict = ABLATIONS, **kw) -> dict:
-    "Validation accuracy of each variant (a dict of `deeperforward_learner` switches) per seed; None if it diverged."
+    "Each variant's validation result (per-layer and overall accuracy) per seed; None where the run diverged."
     out = {}
     for name, v in variants.items():
-        v = dict(v)
-        last = v.pop('last_only', False)
         for s in seeds:
             try:
-                l = deeperforward_learner(data, seed=s, **v, **kw).fit()
+                r = deeperforward_learner(data, seed=s, **v, **kw).fit().evaluate(data.valid, record=False)
             except FloatingPointError:
-                out.setdefault(name, []).append(None)
-                continue
-            r = l.evaluate(data.valid, record=False)
-            out.setdefault(name, []).append(r['layers'][-1] if last else r['overall'])
+                r = None
+            out.setdefault(name, []).append(r)
     return out
 
 # %% ../nbs/24_frontier.ipynb #fabf3bea
@@ -273,5 +268,4 @@ DEEPERFORWARD = Recipe(
     doc="DeeperForward: class groups, mean goodness, LayerNorm, shortcuts, a readout span chosen on held-out images",
     options=('channels', 'shift'), defaults=dict(epochs=[20], batch_size=128, lr=0.08, shift=0),
     read_back=lambda learn, c: dict(channels=list(learn.model.channels)),
-    dataset_defaults={d: dict(epochs=[15]) for d in ('mnist', 'fmnist')},
 )

@@ -1,4 +1,4 @@
-"""The strongest layer-local FF CNN we know how to train on a CPU: DeeperForward's mean goodness, LayerNorm, class groups of channels, a local cross-entropy per layer, parameter-free shortcuts and a readout span chosen on held-out images, as the recipe `ff-train --model deeperforward`.
+"""The strongest layer-local FF CNN we know how to train on a CPU: DeeperForward's mean goodness, LayerNorm, class groups of channels, a local cross-entropy per layer, parameter-free shortcuts and a readout span chosen on held-out images, as the recipe `ff-train --model deeperforward`; and ASGE's spatial goodness through a fixed projection, `--model asge`.
 
 Docs: https://ff-nbdev.github.io/ff_nbdev/frontier.html.md"""
 
@@ -20,9 +20,10 @@ from .learner import FFLearner, learner_kwargs
 from .recipes import Recipe, RunConfig, _epochs, _fit
 
 # %% auto #0
-__all__ = ['MEASURES', 'ABLATIONS', 'DEEPERFORWARD', 'group_goodness', 'layer_norm', 'group_layer_norm', 'DFConv',
+__all__ = ['MEASURES', 'ABLATIONS', 'DEEPERFORWARD', 'ASGE', 'group_goodness', 'layer_norm', 'group_layer_norm', 'DFConv',
            'DeeperForwardNet', 'DFLoss', 'span_scores', 'span_accuracies', 'SpanReadout', 'cos_to',
-           'deeperforward_learner', 'dead_fraction', 'ablation']
+           'deeperforward_learner', 'dead_fraction', 'ablation', 'patch_goodness', 'rms_pool', 'ASGEConv', 'ASGENet',
+           'ASGELoss', 'asge_learner']
 
 # %% ../nbs/24_frontier.ipynb #32943204
 MEASURES = ('mean', 'meansq', 'sumsq')  # DeeperForward's mean activity; CwComp's mean, Hinton's sum of squares
@@ -139,12 +140,13 @@ class DFLoss(CompetitiveLoss):
         return f"DFLoss(n_classes={self.n_classes}, measure={self.measure!r})"
 
 # %% ../nbs/24_frontier.ipynb #bbcf3cbd
-def span_scores(net: DeeperForwardNet, x: Tensor, measure: str = 'mean', bs: int = 1000) -> Tensor:
-    "Every layer's class scores (L, B, C) for images `x`, in one ordinary pass per batch."
+def span_scores(net: FFNet, x: Tensor, measure: str = 'mean', bs: int = 1000) -> Tensor:
+    "Every layer's class scores (L, B, C) for images `x` (the network's `class_scores(i, a)` if it has them)."
     out, x = [], x.to(next(net.parameters()).device, torch.float32)
+    score = getattr(net, 'class_scores', None) or (lambda i, a: group_goodness(a, net.n_classes, measure))
     with inference(net):
         for xb in net.check(x).split(bs):
-            out.append(torch.stack([group_goodness(a, net.n_classes, measure) for a in net.activities(xb)]))
+            out.append(torch.stack([score(i, a) for i, a in enumerate(net.activities(xb))]))
     return torch.cat(out, 1)
 
 
@@ -267,5 +269,113 @@ DEEPERFORWARD = Recipe(
     'deeperforward', _df_build,
     doc="DeeperForward: class groups, mean goodness, LayerNorm, shortcuts, a readout span chosen on held-out images",
     options=('channels', 'shift'), defaults=dict(epochs=[20], batch_size=128, lr=0.08, shift=0),
+    read_back=lambda learn, c: dict(channels=list(learn.model.channels)),
+)
+
+# %% ../nbs/24_frontier.ipynb #371cecf5
+def patch_goodness(
+    h: Tensor,  # activity (B, C, H, W)
+    patches: int,  # P: each channel's map is cut into P x P patches
+) -> Tensor:  # (B, C * P * P)
+    "Each channel's mean square activity in each of P x P patches (adaptive: H need not divide by P), in fp32."
+    return F.adaptive_avg_pool2d(h.float().pow(2), patches).flatten(1)
+
+
+def rms_pool(h: Tensor, k: int = 2) -> Tensor:
+    "Root-mean-square pooling over k x k windows: the energy of each window, not its peak."
+    return F.avg_pool2d(h.pow(2), k).clamp_min(1e-12).sqrt()
+
+# %% ../nbs/24_frontier.ipynb #ea7cd96e
+class ASGEConv(nn.Module):
+    "An ASGE layer: conv and ReLU, with a fixed random projection `proj` of its patch goodness to class logits."
+
+    def __init__(self, c_in: int, c_out: int, patches: int, n_classes: int, generator: torch.Generator):
+        super().__init__()
+        self.conv, self.patches = nn.Conv2d(c_in, c_out, 3, padding=1), patches
+        d = c_out * patches * patches
+        proj = torch.randn(d, n_classes, generator=generator, device='cpu') / math.sqrt(d)
+        self.register_buffer('proj', proj)  # fixed: saved with the weights, never trained
+
+    def forward(self, x: Tensor) -> Tensor:
+        return F.relu(self.conv(x))
+
+    def logits(self, h: Tensor) -> Tensor:
+        "Class logits of this layer's activity `h`: its patch goodness through the fixed projection."
+        return patch_goodness(h, self.patches) @ self.proj.float()
+
+    @property
+    def weight(self) -> Tensor:
+        return self.conv.weight
+
+
+class ASGENet(FFNet):
+    "VGG-like ASGE blocks: conv, ReLU (the activity), then RMS pool and a LayerNorm over channels pass on."
+
+    def __init__(self, shape: tuple, channels: list = (32, 64, 128), n_classes: int = 10, seed: int = 0):
+        super().__init__()
+        self.shape, self.channels, self.n_classes = tuple(shape), list(channels), n_classes
+        g = torch.Generator(device='cpu').manual_seed(seed)
+        size, layers = shape[-1], []
+        for i, (c_in, c_out) in enumerate(zip([shape[0]] + self.channels[:-1], self.channels)):
+            p = max(1, min(size, round(self.channels[-1] / c_out)))  # more patches where there are fewer channels
+            layers.append(ASGEConv(c_in, c_out, p, n_classes, g))
+            size = max(1, size // 2)
+        self.layers = nn.ModuleList(layers)
+
+    def check(self, x: Tensor) -> Tensor:
+        return check_images(x, self.shape)
+
+    def class_scores(self, i: int, a: Tensor) -> Tensor:
+        "Layer `i`'s class logits for its activity `a`."
+        return self.layers[i].logits(a)
+
+    def activities(self, x: Tensor, start: int = 0, stop: int | None = None, active: list | None = None,
+                   B: int | None = None, generator=None) -> list:
+        "Every layer's activity (`FFNet.activities`' contract); between layers, RMS pooling and a LayerNorm."
+        acts, x = [], self.pass_on(x) if start else x  # from layer `start`: x is the activity of the layer below
+        for i in range(start, len(self.layers) if stop is None else stop):
+            h = run_layer(self.layers[i], x, i, active)
+            acts.append(h)
+            x = self.pass_on(h)
+        return acts
+
+    def pass_on(self, h: Tensor) -> Tensor:
+        "What a layer's activity `h` passes on: RMS-pooled (while the map is 2x2 or larger), LayerNorm'd over channels."
+        z = rms_pool(h) if min(h.shape[-2:]) >= 2 else h
+        return F.layer_norm(z.movedim(1, -1), z.shape[1:2]).movedim(-1, 1)
+
+# %% ../nbs/24_frontier.ipynb #d24f9c03
+class ASGELoss(CompetitiveLoss):
+    "A local cross-entropy of each layer's class logits (its patch goodness through its fixed projection)."
+
+    def setup(self, learn):
+        self.net = learn.model
+
+    def goodness(self, i, a):
+        return self.net.class_scores(i, a)
+
+    def __repr__(self):
+        return f"ASGELoss(n_classes={self.n_classes})"
+
+
+def asge_learner(data: FFData, channels: list | None = None, cbs: list | None = None, seed: int = 0,
+                 **kw) -> FFLearner:  # passed to `FFLearner`: lr (1e-3), bs (128), epochs (10), ...
+    "An ASGE learner for `data` (channels default 32-64-128)."
+    set_seed(seed)
+    net = ASGENet(data.shape, list(channels or [32, 64, 128]), data.n_classes, seed).to(data.train.x.device)
+    kw = {**dict(lr=1e-3, bs=128, epochs=10, opt='adamw', lr_sched=cos_to(0.1)), **kw}
+    return FFLearner(net, data, ChannelCompetition(data.n_classes), loss=ASGELoss(data.n_classes),
+                     readout=SpanReadout(), cbs=cbs, seed=seed, **learner_kwargs(kw))
+
+
+# %% ../nbs/24_frontier.ipynb #cf5e795b
+def _asge_build(data: FFData, c: RunConfig, cbs: list) -> FFLearner:
+    return asge_learner(data, c.channels, cbs=cbs, **_epochs(c), **_fit(c))
+
+
+ASGE = Recipe(
+    'asge', _asge_build,
+    doc="ASGE: per-channel, per-patch goodness through a fixed random projection, a local cross-entropy per layer",
+    options=('channels', 'shift'), defaults=dict(epochs=[20], batch_size=128, lr=0.01, shift=0),
     read_back=lambda learn, c: dict(channels=list(learn.model.channels)),
 )

@@ -46,6 +46,7 @@ def claimed(text):
     "The numbers a sentence claims: those with a unit, decimals, and each member of a list 'a / b %'."
     text = PAPER.sub(' ', re.sub(r'(?<=\d),(?=\d{3})', '', text))
     text = re.sub(r'`[^`]*`', ' ', text)  # code: commands, options, notebook names
+    text = re.sub(r'arXiv[:\s]*\d{4}\.\d{4,5}', ' ', text)  # a paper's arXiv number
     text = re.sub(r'\d+(?:\.\d+)?[eE][-+]?\d+', ' ', text)  # 7.8e-3: a ratio in scientific notation, not a claim of 7.8
     found = re.findall(NUM + UNIT, text) + re.findall(r'(?<![\w.\-/])(\d+\.\d+)(?![\d\-])', text)
     for m in re.finditer(r'(\d+(?:\.\d+)?(?:\s*/\s*\d+(?:\.\d+)?)+)' + UNIT, text):

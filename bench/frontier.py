@@ -1,0 +1,81 @@
+"""DeeperForward (24_frontier's recipe) on MNIST or Fashion-MNIST, one seed per process, with its untrained control.
+  OMP_NUM_THREADS=1 python bench/frontier.py --seed N --data-root $FF_DATA [--dataset fmnist] [--epochs E]
+10,000 training images are held out (split seed 0, the same for every seed). After every epoch the per-layer and
+span accuracies on them are appended as one JSON line (kind 'epoch') to bench/results/frontier_DATASET.jsonl, so a
+kill loses at most one epoch. At the end the span of layers is chosen on the held-out images and the test split is
+read once (kind 'final'), together with the control: the same network untrained, its span chosen on the same
+held-out images, and a linear head on the last layer's pooled features (fitted on the training images) for both."""
+
+import argparse, json, time
+import torch
+from common import seeded_flags, start
+from ff_nbdev.data import load_data
+from ff_nbdev.learner import Callback
+from ff_nbdev.readout import fit_linear, linear_accuracy
+from ff_nbdev.frontier import deeperforward_learner
+
+p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+p.add_argument('--dataset', default='mnist', choices=['mnist', 'fmnist'])
+p.add_argument('--epochs', type=int, default=12)
+p.add_argument('--channels', type=int, nargs='+', default=[30, 60, 60, 120, 120])
+a = seeded_flags(p, None).parse_args()
+a.out = a.out or f'bench/results/frontier_{a.dataset}.jsonl'
+facts = start(a)
+data = load_data(a.dataset, root=a.data_root, device=a.device, valid=10000)
+if a.n_train:
+    data = type(data)(data.name, data.train[: a.n_train], data.valid, data.test, data.shape, data.n_classes)
+base = dict(bench='frontier', dataset=a.dataset, seed=a.seed, channels=a.channels, epochs=a.epochs,
+            n_train=len(data.train), n_valid=len(data.valid), valid_seed=0, commit=facts['commit'],
+            machine=facts['machine'])
+
+
+def write(r: dict):
+    "Append one record (not for a quick check with --n-train) and print it."
+    r = dict(base, **r)
+    if not a.n_train:
+        with open(a.out, 'a') as f:
+            f.write(json.dumps(r) + '\n')
+    print(json.dumps(r), flush=True)
+
+
+class EpochLine(Callback):
+    "One JSON line per evaluation (every epoch, on the held-out images)."
+
+    order = 30
+
+    def after_eval(self, learn):
+        h = learn.history[-1]
+        write(dict(kind='epoch', epoch=h['epoch'], valid_layers=[round(v, 4) for v in h['layers']],
+                   valid_error=round(1 - h['overall'], 4), span=list(learn.readout.span),
+                   train_seconds=round(learn.train_seconds, 1)))
+
+
+def last_layer_features(learn, x, bs=1000):
+    "The last layer's activity pooled to 2x2 and RMS-normalised (the features of a linear head)."
+    net = learn.model
+    with torch.no_grad():
+        return torch.cat([net.feature(len(net.layers) - 1, net.activities(net.check(xb))[-1], 2) for xb in x.split(bs)])
+
+
+def linear_test_error(learn) -> tuple:
+    "(valid, test) error of a linear head on the last layer, fitted on the training images."
+    f = lambda s: last_layer_features(learn, s.x)
+    head = fit_linear(f(data.train), data.train.y, data.n_classes, epochs=10, lr=3e-3, seed=a.seed)
+    return tuple(round(1 - linear_accuracy(head, f(s), s.y), 4) for s in (data.valid, data.test))
+
+
+learn = deeperforward_learner(data, a.channels, epochs=a.epochs, eval_frequency=1, seed=a.seed, cbs=[EpochLine()])
+learn.fit()
+ctl = deeperforward_learner(data, a.channels, epochs=0, seed=a.seed)
+r = {}
+for tag, l in (('', learn), ('control_', ctl)):
+    v = l.evaluate(data.valid, record=False)  # chooses the span on the held-out images
+    t = l.evaluate(data.test, record=False)  # the same span (chosen again on the held-out images, not on test)
+    lin_v, lin_t = linear_test_error(l)
+    r.update({f'{tag}span': list(l.readout.span), f'{tag}valid_error': round(1 - v['overall'], 4),
+              f'{tag}test_error': round(1 - t['overall'], 4), f'{tag}test_layers': [round(x, 4) for x in t['layers']],
+              f'{tag}linear_valid_error': lin_v, f'{tag}linear_test_error': lin_t})
+write(dict(kind='final', **r, train_seconds=round(learn.train_seconds, 1),
+           wall_seconds=round(time.time() - facts['t0'], 1),
+           command=f"OMP_NUM_THREADS=1 python bench/frontier.py --seed {a.seed} --dataset {a.dataset} "
+                   f"--epochs {a.epochs} --data-root $FF_DATA"))

@@ -17,7 +17,7 @@ from .layers import FFNet, run_layer, check_images
 from .negatives import NoNegatives
 from .losses import CompetitiveLoss
 from .learner import FFLearner, learner_kwargs
-from .recipes import Recipe, RunConfig, _epochs, _fit
+from .recipes import Recipe, RunConfig, epochs_kwargs, fit_kwargs
 
 # %% auto #0
 __all__ = ['MEASURES', 'ABLATIONS', 'DEEPERFORWARD', 'ASGE', 'group_goodness', 'layer_norm', 'group_layer_norm', 'DFConv',
@@ -262,7 +262,7 @@ def ablation(data: FFData, seeds=(0, 1, 2), variants: dict = ABLATIONS, **kw) ->
 
 # %% ../nbs/24_frontier.ipynb #fabf3bea
 def _df_build(data: FFData, c: RunConfig, cbs: list) -> FFLearner:
-    return deeperforward_learner(data, c.channels, cbs=cbs, **_epochs(c), **_fit(c))
+    return deeperforward_learner(data, c.channels, cbs=cbs, **epochs_kwargs(c), **fit_kwargs(c))
 
 
 DEEPERFORWARD = Recipe(
@@ -370,7 +370,7 @@ def asge_learner(data: FFData, channels: list | None = None, cbs: list | None = 
 
 # %% ../nbs/24_frontier.ipynb #cf5e795b
 def _asge_build(data: FFData, c: RunConfig, cbs: list) -> FFLearner:
-    return asge_learner(data, c.channels, cbs=cbs, **_epochs(c), **_fit(c))
+    return asge_learner(data, c.channels, cbs=cbs, **epochs_kwargs(c), **fit_kwargs(c))
 
 
 ASGE = Recipe(

@@ -25,8 +25,8 @@ from .scff import scff_learner, get_preset, preset_name, PRESET_OF
 
 # %% auto #0
 __all__ = ['COMMON', 'RECIPES', 'LOSS_FIELDS', 'MethodConfig', 'RunConfig', 'field_help', 'Recipe', 'register_recipe',
-           'load_plugins', 'get_recipe', 'flag', 'resolve', 'build_learner', 'resolved_config', 'save_run', 'stub_data',
-           'load_run']
+           'load_plugins', 'get_recipe', 'fit_kwargs', 'epochs_kwargs', 'loss_kwargs', 'flag', 'resolve',
+           'build_learner', 'resolved_config', 'save_run', 'stub_data', 'load_run']
 
 # %% ../nbs/13_recipes.ipynb #f1c1ea9a
 @dataclass
@@ -138,7 +138,7 @@ def get_recipe(name: str) -> Recipe:
     return RECIPES[name]
 
 # %% ../nbs/13_recipes.ipynb #8ce96708
-def _fit(c: RunConfig) -> dict:
+def fit_kwargs(c: RunConfig) -> dict:
     "Learner options from the config: batch size, learning rate, evaluation, seed, precision, augmentation."
     kw = dict(bs=c.batch_size, lr=c.lr, eval_frequency=c.eval_frequency, seed=c.seed, precision=c.precision)
     if c.shift:
@@ -146,7 +146,8 @@ def _fit(c: RunConfig) -> dict:
     return {k: v for k, v in kw.items() if v is not None}
 
 # %% ../nbs/13_recipes.ipynb #bcecc908
-def _epochs(c: RunConfig) -> dict:
+def epochs_kwargs(c: RunConfig) -> dict:
+    "The learner's `epochs` from the config: one number for the schedule 'all', one per layer otherwise."
     if c.epochs is None:
         return {}
     if c.schedule in (None, 'all'):
@@ -161,7 +162,8 @@ def _epochs(c: RunConfig) -> dict:
 LOSS_FIELDS = dict(theta='threshold', alpha='alpha', th1='th1', th2='th2')  # loss hyper-parameter -> RunConfig field
 
 
-def _loss(c: RunConfig) -> dict:
+def loss_kwargs(c: RunConfig) -> dict:
+    "The learner's `loss` and `loss_kw` from the config: the hyper-parameters that loss takes, one value each."
     if lists := [flag(f) for f in LOSS_FIELDS.values() if isinstance(getattr(c, f), list) and len(getattr(c, f)) > 1]:
         raise UsageError(f"{', '.join(lists)}: one value for --loss {c.loss} (one per layer is for --model scff).")
     kw = {k: getattr(c, f) for k, f in LOSS_FIELDS.items() if k in loss_params(c.loss) and getattr(c, f) is not None}
@@ -189,7 +191,7 @@ def _readout_epochs(learn, c):
 # %% ../nbs/13_recipes.ipynb #ba8bf20b
 def _mlp(data, c, cbs, negatives='label_embedding'):
     learn = mlp_learner(data, c.layers, negatives=negatives, label_scale=c.label_scale, readout=c.readout,
-                        schedule=c.schedule, cbs=cbs, **_loss(c), **_epochs(c), **_fit(c))
+                        schedule=c.schedule, cbs=cbs, **loss_kwargs(c), **epochs_kwargs(c), **fit_kwargs(c))
     return _readout_epochs(learn, c)
 
 
@@ -209,10 +211,10 @@ register_recipe(Recipe(
 # %% ../nbs/13_recipes.ipynb #f088d710
 def _cnn(mode: str):
     def build(data, c, cbs):
-        loss = _loss(c) if mode != 'competitive' else {}
+        loss = loss_kwargs(c) if mode != 'competitive' else {}
         learn = cnn_learner(data, c.channels, mode=mode, readout=c.readout, cbs=cbs, schedule=c.schedule,
                             **({} if c.label_scale is None else dict(label_scale=c.label_scale)),
-                            **loss, **_epochs(c), **_fit(c))
+                            **loss, **epochs_kwargs(c), **fit_kwargs(c))
         return _readout_epochs(learn, c)
 
     return build
@@ -267,7 +269,7 @@ register_recipe(Recipe(
 # %% ../nbs/13_recipes.ipynb #8be1bebd
 def _collab(data, c, cbs):
     return collab_learner(data, c.layers, c.variant, gamma=c.gamma, cbs=cbs, schedule=c.schedule,
-                          label_scale=c.label_scale, **_loss(c), **_epochs(c), **_fit(c))
+                          label_scale=c.label_scale, **loss_kwargs(c), **epochs_kwargs(c), **fit_kwargs(c))
 
 
 register_recipe(Recipe(
@@ -281,7 +283,7 @@ register_recipe(Recipe(
 # %% ../nbs/13_recipes.ipynb #46185ce0
 def _mono(data, c, cbs):
     return mlp_learner(data, c.layers, negatives='mono_forward', readout='heads', loss=MonoForwardLoss(data.n_classes),
-                       schedule=c.schedule, cbs=cbs, **_epochs(c), **_fit(c))
+                       schedule=c.schedule, cbs=cbs, **epochs_kwargs(c), **fit_kwargs(c))
 
 
 register_recipe(Recipe(

@@ -17,7 +17,7 @@ from .negatives import LabelNegatives
 from .learner import FFLearner, GoodnessLoss, learner_kwargs
 from .readout import GoodnessReadout
 from .mlp import check_mlp_layers
-from .recipes import Recipe, _loss, _epochs, _fit
+from .recipes import Recipe, loss_kwargs, epochs_kwargs, fit_kwargs
 
 # %% auto #0
 __all__ = ['ITERS', 'DAMPING', 'WINDOW', 'TRAIN_WINDOW', 'RECURRENT', 'window_goodness', 'RecurrentLayer', 'RecurrentFF',
@@ -260,7 +260,7 @@ def recurrent_learner(
 
 # %% ../nbs/23_recurrent.ipynb #e5330234
 def _recurrent(data, c, cbs):
-    return recurrent_learner(data, c.layers, loss=c.loss, loss_kw=_loss(c)['loss_kw'], cbs=cbs, **_epochs(c), **_fit(c))
+    return recurrent_learner(data, c.layers, loss=c.loss, loss_kw=loss_kwargs(c)['loss_kw'], cbs=cbs, **epochs_kwargs(c), **fit_kwargs(c))
 
 
 def _recurrent_back(learn, c):

@@ -17,7 +17,7 @@ from .layers import FFNet, run_layer, check_images
 from .negatives import NoNegatives
 from .losses import CompetitiveLoss
 from .learner import FFLearner, learner_kwargs
-from .recipes import Recipe, RunConfig, epochs_kwargs, fit_kwargs
+from .recipes import Recipe, RunConfig, epochs_kwargs, fit_kwargs, conv_read_back
 
 # %% auto #0
 __all__ = ['MEASURES', 'ABLATIONS', 'DEEPERFORWARD', 'ASGE', 'group_goodness', 'layer_norm', 'group_layer_norm', 'DFConv',
@@ -269,7 +269,7 @@ DEEPERFORWARD = Recipe(
     'deeperforward', _df_build,
     doc="DeeperForward: class groups, mean goodness, LayerNorm, shortcuts, a readout span chosen on held-out images",
     options=('channels', 'shift'), defaults=dict(epochs=[20], batch_size=128, lr=0.08, shift=0),
-    read_back=lambda learn, c: dict(channels=list(learn.model.channels)),
+    read_back=conv_read_back,
 )
 
 # %% ../nbs/24_frontier.ipynb #371cecf5
@@ -377,5 +377,5 @@ ASGE = Recipe(
     'asge', _asge_build,
     doc="ASGE: per-channel, per-patch goodness through a fixed random projection, a local cross-entropy per layer",
     options=('channels', 'shift'), defaults=dict(epochs=[20], batch_size=128, lr=0.01, shift=0),
-    read_back=lambda learn, c: dict(channels=list(learn.model.channels)),
+    read_back=conv_read_back,
 )

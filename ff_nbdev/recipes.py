@@ -21,12 +21,12 @@ from .negatives import NEGATIVES
 from .mlp import mlp_learner
 from .cnn import cnn_learner
 from .collab import collab_learner
-from .scff import scff_learner, get_preset, preset_name, PRESET_OF
+from .scff import scff_learner, get_preset, preset_name, preset_data, PRESET_OF
 
 # %% auto #0
 __all__ = ['COMMON', 'RECIPES', 'LOSS_FIELDS', 'MethodConfig', 'RunConfig', 'field_help', 'Recipe', 'register_recipe',
-           'load_plugins', 'get_recipe', 'fit_kwargs', 'epochs_kwargs', 'loss_kwargs', 'flag', 'resolve',
-           'build_learner', 'resolved_config', 'save_run', 'stub_data', 'load_run']
+           'load_plugins', 'get_recipe', 'fit_kwargs', 'epochs_kwargs', 'loss_kwargs', 'conv_read_back', 'flag',
+           'resolve', 'build_learner', 'resolved_config', 'save_run', 'stub_data', 'load_run']
 
 # %% ../nbs/13_recipes.ipynb #f1c1ea9a
 @dataclass
@@ -179,7 +179,8 @@ def _dense_back(learn, c):
     return dict(layers=[learn.data.n_features] + learn.model.sizes[1:])
 
 
-def _conv_back(learn, c):
+def conv_read_back(learn, c) -> dict:
+    "A conv recipe's read-back: the channels its network was built with (for config.json)."
     return dict(channels=list(learn.model.channels))
 
 
@@ -227,18 +228,18 @@ _CONV_DEFAULTS = dict(schedule='all', loss='symba', threshold=2.0, alpha=8.0, sh
 register_recipe(Recipe(
     'cnn', _cnn('supervised'), doc="the supervised FF CNN: labels as image channels, goodness readout",
     options=_CONV + ('label_scale',), defaults=dict(_CONV_DEFAULTS, label_scale=1.0, readout='goodness'),
-    read_back=_conv_back,
+    read_back=conv_read_back,
 ))
 register_recipe(Recipe(
     'cnn_competitive', _cnn('competitive'),
     doc="channel-wise competitive FF CNN (CwComp): one channel group per class, no negatives",
     options=('channels', 'schedule', 'shift'), defaults=dict(schedule='all', shift=0),
-    read_back=_conv_back,
+    read_back=conv_read_back,
 ))
 register_recipe(Recipe(
     'cnn_unsupervised', _cnn('unsupervised'),
     doc="the unsupervised FF CNN: hybrid-image negatives, a linear head on frozen features",
-    options=_CONV, defaults=dict(_CONV_DEFAULTS, readout='linear'), read_back=_conv_back,
+    options=_CONV, defaults=dict(_CONV_DEFAULTS, readout='linear'), read_back=conv_read_back,
 ))
 
 # %% ../nbs/13_recipes.ipynb #9a61a695
@@ -256,8 +257,7 @@ def _scff_back(learn, c):
 
 def _scff_data(c: RunConfig) -> dict:
     "The preset's data: its normalisation, and STL-10's unlabelled images where the reference trains SCFF on them."
-    p = get_preset(preset_name(dataset_name(c.dataset), c.schedule))
-    return dict(normalize=tuple(p['norm']) if p.get('norm') else True, unlabeled=p.get('scff_split') == 'unlabeled')
+    return preset_data(get_preset(preset_name(dataset_name(c.dataset), c.schedule)))
 
 
 register_recipe(Recipe(

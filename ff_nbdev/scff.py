@@ -22,8 +22,8 @@ from .readout import fit_linear, linear_accuracy, layer_features
 # %% auto #0
 __all__ = ['ACTS', 'SCFF_PRESETS', 'PRESET_OF', 'stdnorm', 'cyclic_partner', 'scff_pairs', 'random_translate', 'random_crop',
            'SCFFNegatives', 'triangle', 'SCFFLinear', 'SCFFConv', 'SCFFNet', 'SCFFLoss', 'step_decay', 'scff_net',
-           'get_preset', 'random_flip', 'preset_name', 'scff_learner', 'scff_features', 'fit_head', 'SCFFReadout',
-           'head_accuracy', 'with_random_layers']
+           'get_preset', 'random_flip', 'preset_name', 'preset_data', 'scff_learner', 'scff_features', 'fit_head',
+           'SCFFReadout', 'head_accuracy', 'with_random_layers']
 
 # %% ../nbs/12_scff.ipynb #228eda0e
 def stdnorm(x: Tensor) -> Tensor:
@@ -416,6 +416,12 @@ def preset_name(dataset: str, schedule: str | None = None) -> str:
     if dataset not in PRESET_OF:
         raise ValueError(f"No SCFF preset for dataset {dataset!r}: pass preset= (one of {', '.join(SCFF_PRESETS)}).")
     return 'cifar10_parallel' if schedule == 'parallel' and PRESET_OF[dataset] == 'cifar10' else PRESET_OF[dataset]
+
+
+
+def preset_data(p: dict) -> dict:
+    "The `load_data` arguments of preset `p`: its normalisation, and its unlabelled images where SCFF trains on them."
+    return dict(normalize=tuple(p['norm']) if p.get('norm') else True, unlabeled=p.get('scff_split') == 'unlabeled')
 
 
 def _scff_preset(data: FFData, preset: str | dict | None, schedule: str | None, kw: dict) -> dict:

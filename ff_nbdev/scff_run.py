@@ -10,7 +10,7 @@ from dataclasses import replace
 from .core import default_device, check_positive
 from .data import FFData, load_data, dataset_name
 from .learner import ProgressCB
-from .scff import get_preset, preset_name, scff_learner
+from .scff import get_preset, preset_name, preset_data, scff_learner
 
 
 # %% auto #0
@@ -19,9 +19,10 @@ __all__ = ['scff_run', 'scff_report']
 # %% ../nbs/14_scff_run.ipynb #f76435d2
 def _scff_data(name: str, p: dict, root, download: bool, device, n_train, valid, valid_seed: int) -> FFData:
     "The dataset normalised as preset `p` says, training cut to `n_train`; STL-10's unlabeled images if `p` uses them."
-    unl = (n_train or True) if p.get('scff_split') == 'unlabeled' and name == 'stl10' else False
-    data = load_data(name, root=root, download=download, device=default_device(device), valid=valid, seed=valid_seed,
-                     normalize=tuple(p['norm']) if p.get('norm') else True, unlabeled=unl)
+    kw = preset_data(p)
+    if kw['unlabeled'] and n_train:
+        kw['unlabeled'] = n_train  # n_train cuts the unlabelled images too
+    data = load_data(name, root=root, download=download, device=default_device(device), valid=valid, seed=valid_seed, **kw)
     return replace(data, train=data.train[: check_positive('n_train', n_train)]) if n_train else data
 
 

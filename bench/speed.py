@@ -16,7 +16,7 @@ import torch
 from torch import nn
 from ff_nbdev.core import default_device, fast_bf16, bf16_unsupported
 from ff_nbdev.data import FFData, Split
-from ff_nbdev.recipes import RunConfig, resolve, build_learner
+from ff_nbdev.recipes import run_config, resolve, build_learner
 
 SETUPS = dict(  # the recipes timed: the 4x2000 MLP at batch 1000, the competitive CNN at its own batch size (128)
     mlp_4x2000=dict(model='mlp', layers=[784, 2000, 2000, 2000, 2000], batch_size=1000),
@@ -89,7 +89,7 @@ def one_step(learn, xb, yb):
 
 def time_recipe(name: str, precision: str, device: torch.device, steps: int) -> dict:
     "Seconds per training step of recipe `name` in `precision` (mean of `steps` after a warm-up step), and its FLOPs."
-    c = resolve(RunConfig(dataset='mnist', device=str(device), precision=precision, **SETUPS[name]))
+    c = resolve(run_config(dataset='mnist', device=str(device), precision=precision, **SETUPS[name]))
     learn = build_learner(mnist_shaped(2, device), c)  # the data only sizes the network here
     bs = learn.bs
     data = mnist_shaped(bs * 2, device)

@@ -15,14 +15,14 @@ from .data import load_data, dataset_name, DATASETS
 from .negatives import NEGATIVES
 from .learner import ProgressCB, HistoryCB, history_dict
 from .recipes import RECIPES, get_recipe, load_plugins, RunConfig, resolve, build_learner, resolved_config
-from .recipes import save_run, field_help, flag
+from .recipes import save_run, field_help, flag, all_options, run_config
 from .track import TensorBoardCB, WandbCB, RunStats
 from .dist import init_distributed, is_main, world_size, close_distributed, DistributedCB
 
 # %% auto #0
-__all__ = ['int_list', 'float_list', 'CHOICES', 'FLAG_ALIASES', 'TYPES', 'RunEnv', 'number_list', 'dataset_arg',
-           'ff_train_parser', 'config_from_args', 'check_out', 'load_run_data', 'train', 'report', 'ff_train',
-           'scff_parser', 'ff_scff']
+__all__ = ['int_list', 'float_list', 'CHOICES', 'FLAG_ALIASES', 'OLDER_TYPES', 'RunEnv', 'number_list', 'dataset_arg',
+           'ff_train_parser', 'option_types', 'read_options', 'config_from_args', 'check_out', 'load_run_data', 'train',
+           'report', 'ff_train', 'scff_parser', 'ff_scff']
 
 # %% ../nbs/19_cli.ipynb #303d9629
 @dataclass
@@ -94,7 +94,7 @@ FLAG_ALIASES = dict(rep_epochs='epochs', train_batch_size='batch_size', softmax_
 
 
 def ff_train_parser(model: str | None = None) -> argparse.ArgumentParser:
-    "`ff-train`'s flags: `RunConfig`'s fields, then `RunEnv`'s; with `model`, the help lists only that recipe's options."
+    "`ff-train`'s flags: the registry's options, then `RunEnv`'s; with `model`, the help lists only that recipe's options."
     load_plugins()  # recipes of installed packages are choices too
     r = RECIPES.get(model)
     about = f"Options of --model {model}: {r.doc}." if r else (
@@ -104,11 +104,13 @@ def ff_train_parser(model: str | None = None) -> argparse.ArgumentParser:
         prog='ff-train', description="Train a Forward-Forward recipe and report per-layer and overall accuracy. " + about
     )
     p.add_argument('--version', action='version', version=f'ff_nbdev {__version__}')
-    for cls, g in ((RunConfig, p.add_argument_group('the run')), (RunEnv, p.add_argument_group('where and how'))):
-        h = field_help(cls)
-        for f in [f for f in fields(cls) if f.name != 'world_size']:  # set by torchrun, not a flag
-            shown = not r or cls is RunEnv or f.name in r.uses  # another recipe's option: parsed (then refused), not listed
-            default = r.defaults.get(f.name, f.default) if r else f.default
+    h = {k: v for c in [RunEnv, r.config if r else RunConfig, *[x.config for x in RECIPES.values()]]
+         for k, v in reversed(field_help(c).items())}  # the chosen recipe's help wins
+    run = [f for f in all_options().values() if f.name != 'world_size']  # world_size: set by torchrun, not a flag
+    for opts, g in ((run, p.add_argument_group('the run')), (fields(RunEnv), p.add_argument_group('where and how'))):
+        for f in opts:
+            shown = not r or opts is not run or f.name in r.uses  # another recipe's option: parsed, refused, not listed
+            default = r.defaults.get(f.name, f.default) if r and f.name in r.uses else f.default
             _add(g, f, f"{h.get(f.name, '')} (default: {default})" if shown else argparse.SUPPRESS)
     hide = dict(help=argparse.SUPPRESS, default=argparse.SUPPRESS)
     p.add_argument('--rep-epochs', '--rep_epochs', type=int_list, nargs='+', **hide)
@@ -140,8 +142,14 @@ def _typed(k: str, v, t: str):
     return v
 
 # %% ../nbs/19_cli.ipynb #89f54003
-TYPES = {f.name: str(f.type) for cls in (RunConfig, RunEnv) for f in fields(cls)}
-TYPES.update(rep_epochs='list', train_batch_size='int', softmax_epochs='int', no_cuda='bool', mode='str')
+OLDER_TYPES = dict(rep_epochs='list', train_batch_size='int', softmax_epochs='int', no_cuda='bool', mode='str')
+
+
+def option_types() -> dict:
+    "Option name -> its type, as a string: the registry's options (plugins' too), `RunEnv`'s and the older spellings."
+    load_plugins()
+    return {**{k: str(f.type) for k, f in all_options().items()}, **{f.name: str(f.type) for f in fields(RunEnv)},
+            **OLDER_TYPES}
 
 # %% ../nbs/19_cli.ipynb #a54048fa
 def _older_names(kw: dict) -> dict:
@@ -170,20 +178,28 @@ def _config_file(env: RunEnv) -> dict:
     return json.loads(path.read_text())
 
 # %% ../nbs/19_cli.ipynb #14f1dd02
-def config_from_args(ns: argparse.Namespace | dict) -> tuple:
-    "The run's `RunConfig` and `RunEnv` from parsed flags (or a dict of options), over a `--config` file if given."
-    kw = {k: _flat(v) for k, v in (vars(ns) if isinstance(ns, argparse.Namespace) else dict(ns)).items()}
-    if bad := [k for k in kw if k not in TYPES]:
+def read_options(d: dict) -> dict:
+    "Options by name (parsed flags, a sweep's values, Python's keywords), typed as ff-train reads them, older names renamed."
+    kw, types = {k: _flat(v) for k, v in d.items()}, option_types()
+    if bad := [k for k in kw if k not in types]:
         raise UsageError(f"Unknown option {', '.join(map(flag, bad))}: see ff-train --help.")
-    kw = _older_names({k: _typed(k, v, TYPES[k]) for k, v in kw.items()})
+    kw = _older_names({k: _typed(k, v, types[k]) for k, v in kw.items()})
     for k in ('lr', 'th1', 'th2'):  # one value for every layer: a number
         if isinstance(kw.get(k), list) and len(kw[k]) == 1:
             kw[k] = kw[k][0]
+    return kw
+
+
+def config_from_args(ns: argparse.Namespace | dict) -> tuple:
+    "The run's configuration (its recipe's class) and `RunEnv` from parsed flags or a dict, over a `--config` file."
+    kw = read_options(vars(ns) if isinstance(ns, argparse.Namespace) else dict(ns))
     env = RunEnv(**{f.name: kw.pop(f.name) for f in fields(RunEnv) if f.name in kw})
     base = _config_file(env)
-    if bad := [k for k in base if k not in {f.name for f in fields(RunConfig)}]:
+    if bad := [k for k in base if k not in all_options()]:
         raise UsageError(f"{env.config} has an unknown option {', '.join(map(flag, bad))}: give a run's config.json.")
-    return RunConfig(**{**base, **kw}), env
+    if 'model' in kw and kw['model'] != base.get('model', kw['model']):  # another recipe: the file's unset options go
+        base = {k: v for k, v in base.items() if k in get_recipe(kw['model']).uses or v is not None}
+    return run_config(**{**base, **kw}), env
 
 # %% ../nbs/19_cli.ipynb #bb86727a
 def check_out(out, overwrite: bool = False) -> Path:

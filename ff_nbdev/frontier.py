@@ -6,6 +6,7 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/frontier.html.md"""
 
 # %% ../nbs/24_frontier.ipynb #68c77c94
 from __future__ import annotations
+from dataclasses import dataclass
 import math
 import torch
 import torch.nn.functional as F
@@ -17,13 +18,13 @@ from .layers import FFNet, run_layer, check_images
 from .negatives import NoNegatives
 from .losses import CompetitiveLoss
 from .learner import FFLearner, learner_kwargs
-from .recipes import Recipe, RunConfig, epochs_kwargs, fit_kwargs, conv_read_back
+from .recipes import Recipe, RunConfig, ConvOptions, ShiftOption, epochs_kwargs, fit_kwargs, conv_read_back
 
 # %% auto #0
 __all__ = ['MEASURES', 'ABLATIONS', 'DEEPERFORWARD', 'ASGE', 'group_goodness', 'layer_norm', 'group_layer_norm', 'DFConv',
            'DeeperForwardNet', 'DFLoss', 'span_scores', 'span_accuracies', 'SpanReadout', 'cos_to',
-           'deeperforward_learner', 'dead_fraction', 'ablation', 'patch_goodness', 'rms_pool', 'ASGEConv', 'ASGENet',
-           'ASGELoss', 'asge_learner']
+           'deeperforward_learner', 'dead_fraction', 'ablation', 'FrontierConfig', 'patch_goodness', 'rms_pool',
+           'ASGEConv', 'ASGENet', 'ASGELoss', 'asge_learner']
 
 # %% ../nbs/24_frontier.ipynb #32943204
 MEASURES = ('mean', 'meansq', 'sumsq')  # DeeperForward's mean activity; CwComp's mean, Hinton's sum of squares
@@ -261,14 +262,19 @@ def ablation(data: FFData, seeds=(0, 1, 2), variants: dict = ABLATIONS, **kw) ->
     return out
 
 # %% ../nbs/24_frontier.ipynb #fabf3bea
-def _df_build(data: FFData, c: RunConfig, cbs: list) -> FFLearner:
+@dataclass
+class FrontierConfig(ShiftOption, ConvOptions, RunConfig):
+    "The frontier CNNs: their channels and augmentation; the rest of their recipe is fixed (recipes deeperforward, asge)."
+
+
+def _df_build(data: FFData, c: FrontierConfig, cbs: list) -> FFLearner:
     return deeperforward_learner(data, c.channels, cbs=cbs, **epochs_kwargs(c), **fit_kwargs(c))
 
 
 DEEPERFORWARD = Recipe(
     'deeperforward', _df_build,
     doc="DeeperForward: class groups, mean goodness, LayerNorm, shortcuts, a readout span chosen on held-out images",
-    options=('channels', 'shift'), defaults=dict(epochs=[20], batch_size=128, lr=0.08, shift=0),
+    config=FrontierConfig, defaults=dict(epochs=[20], batch_size=128, lr=0.08, shift=0),
     read_back=conv_read_back,
 )
 
@@ -369,13 +375,13 @@ def asge_learner(data: FFData, channels: list | None = None, cbs: list | None = 
 
 
 # %% ../nbs/24_frontier.ipynb #cf5e795b
-def _asge_build(data: FFData, c: RunConfig, cbs: list) -> FFLearner:
+def _asge_build(data: FFData, c: FrontierConfig, cbs: list) -> FFLearner:
     return asge_learner(data, c.channels, cbs=cbs, **epochs_kwargs(c), **fit_kwargs(c))
 
 
 ASGE = Recipe(
     'asge', _asge_build,
     doc="ASGE: per-channel, per-patch goodness through a fixed random projection, a local cross-entropy per layer",
-    options=('channels', 'shift'), defaults=dict(epochs=[20], batch_size=128, lr=0.01, shift=0),
+    config=FrontierConfig, defaults=dict(epochs=[20], batch_size=128, lr=0.01, shift=0),
     read_back=conv_read_back,
 )

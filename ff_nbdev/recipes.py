@@ -24,41 +24,23 @@ from .collab import collab_learner
 from .scff import scff_learner, get_preset, preset_name, preset_data, PRESET_OF
 
 # %% auto #0
-__all__ = ['COMMON', 'RECIPES', 'LOSS_FIELDS', 'MethodConfig', 'RunConfig', 'field_help', 'Recipe', 'register_recipe',
-           'load_plugins', 'get_recipe', 'fit_kwargs', 'epochs_kwargs', 'loss_kwargs', 'conv_read_back', 'flag',
-           'resolve', 'build_learner', 'resolved_config', 'save_run', 'stub_data', 'load_run']
+__all__ = ['COMMON', 'RECIPES', 'LOSS_FIELDS', 'RunConfig', 'DenseOptions', 'ConvOptions', 'ScheduleOption', 'LossOptions',
+           'TwoThresholds', 'LabelOption', 'ReadoutOptions', 'ShiftOption', 'NegativesOption', 'field_help', 'Recipe',
+           'register_recipe', 'load_plugins', 'get_recipe', 'flag', 'all_options', 'run_config', 'fit_kwargs',
+           'epochs_kwargs', 'loss_kwargs', 'MLPConfig', 'MLPNegativesConfig', 'conv_read_back', 'CNNConfig',
+           'UnsupervisedCNNConfig', 'CompetitiveCNNConfig', 'SCFFConfig', 'CollabConfig', 'MonoConfig', 'resolve',
+           'build_learner', 'resolved_config', 'save_run', 'stub_data', 'load_run']
 
 # %% ../nbs/13_recipes.ipynb #f1c1ea9a
 @dataclass
-class MethodConfig:
-    "What a run trains: the recipe, its data, network, negatives, schedule, loss and readout (`RunConfig`'s first part)."
+class RunConfig:
+    "What every recipe reads: the method, its data and budget, and the run's procedure (a recipe's options extend it)."
 
     model: str = 'mlp'  # the recipe: the method to train (see RECIPES)
     dataset: str = 'digits'  # digits (embedded), mnist, fmnist, cifar10, svhn, stl10
-    layers: list | None = None  # dense layer widths, input first, e.g. 64 500 500
-    channels: list | None = None  # conv channels per layer (SCFF: widths), e.g. 32 64 128
-    negatives: str | None = None  # the negative strategy (recipe mlp_negatives)
     epochs: list | None = None  # epochs; one per layer with a layerwise, greedy or parallel schedule
     batch_size: int | None = None  # training batch size
     lr: float | list | None = None  # learning rate, or one per layer
-    schedule: str | None = None  # all or layerwise (FF); greedy or parallel (SCFF)
-    loss: str | None = None  # softplus, symba or two_threshold
-    threshold: float | None = None  # theta of the softplus loss
-    alpha: float | None = None  # sharpness of the SymBa loss
-    th1: float | list | None = None  # two-threshold losses: positives are pushed above th1 (scff: one per layer)
-    th2: float | list | None = None  # two-threshold losses: negatives are pushed below th2 (scff: one per layer)
-    label_scale: float | None = None  # height of the one-hot label in the input
-    readout: str | None = None  # goodness (all labels) or linear (a head on frozen features)
-    readout_epochs: int | None = None  # epochs of a linear readout's head
-    variant: str | None = None  # layer collaboration: all (every other layer) or prev (the layers below)
-    gamma: float | None = None  # layer collaboration: weight of the other layers' goodness
-    shift: int | None = None  # augmentation: shift training images by up to N pixels
-
-# %% ../nbs/13_recipes.ipynb #7e637412
-@dataclass
-class RunConfig(MethodConfig):
-    "Every setting of a run: the source of `ff-train`'s flags, of a sweep file's keys and of a run's `config.json`."
-
     eval_frequency: int | None = None  # evaluate every N epochs, on validation if any (default 5; scff: its preset's)
     valid: float | None = None  # validation split: a share of the training set, seeded (default: the dataset's standard split; 0: none)
     train_subset: int = 0  # train on the first N training images only (0: all)
@@ -67,6 +49,73 @@ class RunConfig(MethodConfig):
     device: str | None = None  # cpu, cuda or mps (default: the best available)
     precision: str = 'fp32'  # fp32, bf16 (bf16 matmuls and convolutions) or auto (bf16 where the device has bf16 units)
     world_size: int = 1  # processes that trained the run together (set by torchrun, recorded: not a flag)
+
+# %% ../nbs/13_recipes.ipynb #7e637412
+@dataclass
+class DenseOptions:
+    "A dense network."
+
+    layers: list | None = None  # dense layer widths, input first, e.g. 64 500 500
+
+
+@dataclass
+class ConvOptions:
+    "A conv network."
+
+    channels: list | None = None  # conv channels per layer (SCFF: widths), e.g. 32 64 128
+
+
+@dataclass
+class ScheduleOption:
+    "Which layers train when."
+
+    schedule: str | None = None  # all or layerwise (FF); greedy or parallel (SCFF)
+
+
+@dataclass
+class LossOptions:
+    "An FF loss by name and its hyper-parameters (each loss reads the ones it takes)."
+
+    loss: str | None = None  # softplus, symba or two_threshold
+    threshold: float | None = None  # theta of the softplus loss
+    alpha: float | None = None  # sharpness of the SymBa loss
+
+
+@dataclass
+class TwoThresholds:
+    "The two thresholds of the two-threshold losses (SCFF's: one per layer)."
+
+    th1: float | list | None = None  # two-threshold losses: positives are pushed above th1 (scff: one per layer)
+    th2: float | list | None = None  # two-threshold losses: negatives are pushed below th2 (scff: one per layer)
+
+
+@dataclass
+class LabelOption:
+    "The label written into the input."
+
+    label_scale: float | None = None  # height of the one-hot label in the input
+
+
+@dataclass
+class ReadoutOptions:
+    "How the trained network is read out."
+
+    readout: str | None = None  # goodness (all labels) or linear (a head on frozen features)
+    readout_epochs: int | None = None  # epochs of a linear readout's head
+
+
+@dataclass
+class ShiftOption:
+    "Augmentation."
+
+    shift: int | None = None  # augmentation: shift training images by up to N pixels
+
+
+@dataclass
+class NegativesOption:
+    "A negative strategy by name."
+
+    negatives: str | None = None  # the negative strategy (recipe mlp_negatives)
 
 # %% ../nbs/13_recipes.ipynb #ad3e2ace
 def _class_source(cls) -> str:
@@ -83,25 +132,27 @@ def field_help(cls) -> dict:
     src = '\n'.join(_class_source(k) for k in cls.__mro__ if is_dataclass(k))
     names, out = {f.name for f in fields(cls)}, {}
     for line in src.splitlines():
-        toks = list(tokenize.generate_tokens(io.StringIO(line.strip() + '\n').readline))
+        try:
+            toks = list(tokenize.generate_tokens(io.StringIO(line.strip() + '\n').readline))
+        except tokenize.TokenError:  # a line of a statement over several lines (a class's bases): not a field
+            continue
         notes = [t.string for t in toks if t.type == tokenize.COMMENT]
         if len(toks) > 2 and toks[0].string in names and toks[1].string == ':' and notes:
             out[toks[0].string] = notes[0].lstrip('# ')
     return out
 
 # %% ../nbs/13_recipes.ipynb #3e78f092
-COMMON = ('model', 'dataset', 'epochs', 'batch_size', 'lr', 'eval_frequency', 'valid', 'train_subset', 'test_subset',
-          'seed', 'device', 'precision', 'world_size')  # the options every recipe uses
+COMMON = tuple(f.name for f in fields(RunConfig))  # the options every recipe reads
 
 # %% ../nbs/13_recipes.ipynb #c6a89f62
 @dataclass
 class Recipe:
-    "A method by name: a builder of its parts, the options it uses beyond the common ones, and their defaults."
+    "A method by name: a builder of its parts, its configuration class (the options it reads), and their defaults."
 
     name: str
     build: Callable  # build(data, config, cbs) -> FFLearner: network, negatives, loss and readout
     doc: str  # one line for `ff-train --help`
-    options: tuple = ()  # the RunConfig fields it uses beyond COMMON
+    config: type = RunConfig  # its configuration: a dataclass that extends RunConfig with the options it reads
     defaults: dict = field(default_factory=dict)  # its values for options left at None
     read_back: Callable | None = None  # read_back(learn, config) -> the values the builder chose (for config.json)
     dataset_defaults: dict = field(default_factory=dict)  # dataset -> values that replace `defaults` on that dataset
@@ -109,7 +160,13 @@ class Recipe:
 
     @property
     def uses(self) -> list:
-        return [f.name for f in fields(RunConfig) if (f.name in COMMON or f.name in self.options) and f.name != 'world_size']
+        "Every option it reads (world_size is recorded, not set)."
+        return [f.name for f in fields(self.config) if f.name != 'world_size']
+
+    @property
+    def options(self) -> list:
+        "The options it reads beyond RunConfig's."
+        return [n for n in self.uses if n not in COMMON]
 
 # %% ../nbs/13_recipes.ipynb #40d97b7e
 RECIPES = {}
@@ -137,12 +194,42 @@ def get_recipe(name: str) -> Recipe:
         raise UsageError(f"Unknown model {name!r}: choose one of {', '.join(RECIPES)}.")
     return RECIPES[name]
 
+# %% ../nbs/13_recipes.ipynb #e6438aae
+def flag(name: str) -> str:
+    "The command-line spelling of option `name`: batch_size -> --batch-size."
+    return '--' + name.replace('_', '-')
+
+
+def all_options() -> dict:
+    "Every option of the registry, name -> dataclass field: RunConfig's first, then the recipes' in registry order."
+    out = {f.name: f for f in fields(RunConfig)}
+    for r in RECIPES.values():
+        out |= {f.name: f for f in fields(r.config) if f.name not in out}
+    return out
+
+
+def _not_for(names: list, r: Recipe) -> str:
+    s = 'does' if len(names) == 1 else 'do'
+    return f"{', '.join(map(flag, names))} {s} not apply to --model {r.name}: it uses {', '.join(map(flag, r.uses))}."
+
+
+def run_config(**kw) -> RunConfig:
+    "The configuration of recipe `kw['model']` (default mlp) from options by name; an option it does not read is refused."
+    r = get_recipe(kw.get('model', RunConfig.model))
+    kw = {k: v for k, v in kw.items() if k in r.uses or k == 'world_size' or v is not None}  # None: not set
+    if bad := [k for k in kw if k not in r.uses and k != 'world_size']:
+        known = all_options()
+        if unknown := [k for k in bad if k not in known]:
+            raise UsageError(f"Unknown option {', '.join(map(flag, unknown))}: see ff-train --help.")
+        raise UsageError(_not_for(sorted(bad, key=list(known).index), r))
+    return r.config(**kw)
+
 # %% ../nbs/13_recipes.ipynb #8ce96708
 def fit_kwargs(c: RunConfig) -> dict:
     "Learner options from the config: batch size, learning rate, evaluation, seed, precision, augmentation."
     kw = dict(bs=c.batch_size, lr=c.lr, eval_frequency=c.eval_frequency, seed=c.seed, precision=c.precision)
-    if c.shift:
-        kw['tfm'] = lambda xb, g: random_shift(xb, c.shift, g)
+    if shift := getattr(c, 'shift', None):
+        kw['tfm'] = lambda xb, g: random_shift(xb, shift, g)
     return {k: v for k, v in kw.items() if v is not None}
 
 # %% ../nbs/13_recipes.ipynb #bcecc908
@@ -150,7 +237,7 @@ def epochs_kwargs(c: RunConfig) -> dict:
     "The learner's `epochs` from the config: one number for the schedule 'all', one per layer otherwise."
     if c.epochs is None:
         return {}
-    if c.schedule in (None, 'all'):
+    if getattr(c, 'schedule', None) in (None, 'all'):
         if len(c.epochs) != 1:
             raise UsageError(
                 "--epochs takes one number with --schedule all (one per layer is for --schedule layerwise)."
@@ -159,19 +246,29 @@ def epochs_kwargs(c: RunConfig) -> dict:
     return dict(epochs=list(c.epochs))
 
 # %% ../nbs/13_recipes.ipynb #e08a8f22
-LOSS_FIELDS = dict(theta='threshold', alpha='alpha', th1='th1', th2='th2')  # loss hyper-parameter -> RunConfig field
+LOSS_FIELDS = dict(theta='threshold', alpha='alpha', th1='th1', th2='th2')  # loss hyper-parameter -> option
 
 
 def loss_kwargs(c: RunConfig) -> dict:
     "The learner's `loss` and `loss_kw` from the config: the hyper-parameters that loss takes, one value each."
-    if lists := [flag(f) for f in LOSS_FIELDS.values() if isinstance(getattr(c, f), list) and len(getattr(c, f)) > 1]:
+    given = {k: v for k, f in LOSS_FIELDS.items() if (v := getattr(c, f, None)) is not None}  # the fields c has, set
+    if lists := [flag(LOSS_FIELDS[k]) for k, v in given.items() if isinstance(v, list) and len(v) > 1]:
         raise UsageError(f"{', '.join(lists)}: one value for --loss {c.loss} (one per layer is for --model scff).")
-    kw = {k: getattr(c, f) for k, f in LOSS_FIELDS.items() if k in loss_params(c.loss) and getattr(c, f) is not None}
+    kw = {k: v for k, v in given.items() if k in loss_params(c.loss)}
     return dict(loss=c.loss, loss_kw=kw)
 
 # %% ../nbs/13_recipes.ipynb #83fbc51b
-_FF = ('layers', 'schedule', 'loss', 'threshold', 'alpha', 'th1', 'th2', 'label_scale', 'readout', 'readout_epochs',
-       'shift')
+@dataclass
+class MLPConfig(ShiftOption, ReadoutOptions, LabelOption, TwoThresholds, LossOptions, ScheduleOption, DenseOptions,
+                RunConfig):
+    "Hinton's MLP: a dense network, the label in the input, an FF loss, a readout (recipes mlp and mlp_hard)."
+
+
+@dataclass
+class MLPNegativesConfig(NegativesOption, MLPConfig):
+    "The FF MLP with a negative strategy chosen by name (recipe mlp_negatives)."
+
+
 _FF_DEFAULTS = dict(schedule='all', loss='symba', threshold=2.0, alpha=8.0, label_scale=2.0, shift=0)
 
 # %% ../nbs/13_recipes.ipynb #2d9c42c9
@@ -185,8 +282,8 @@ def conv_read_back(learn, c) -> dict:
 
 
 def _readout_epochs(learn, c):
-    if c.readout_epochs and hasattr(learn.readout, 'epochs'):
-        learn.readout.epochs = c.readout_epochs
+    if (n := getattr(c, 'readout_epochs', None)) and hasattr(learn.readout, 'epochs'):
+        learn.readout.epochs = n
     return learn
 
 # %% ../nbs/13_recipes.ipynb #ba8bf20b
@@ -198,7 +295,7 @@ def _mlp(data, c, cbs, negatives='label_embedding'):
 
 register_recipe(Recipe(
     'mlp', _mlp, doc="Hinton's supervised FF MLP: the label in the input, goodness over all labels",
-    options=_FF, read_back=_dense_back,
+    config=MLPConfig, read_back=_dense_back,
     defaults=dict(_FF_DEFAULTS, readout='goodness', epochs=[60], lr=0.01),  # chosen on validation (20_sweep)
     # chosen on validation: batch 100 or 1000 x lr 0.003, 0.01 or 0.03, 10 epochs (bench/results/sweeps/)
     dataset_defaults={d: dict(epochs=[10], batch_size=100, lr=0.01) for d in ('mnist', 'fmnist')},
@@ -206,43 +303,65 @@ register_recipe(Recipe(
 register_recipe(Recipe(
     'mlp_negatives', lambda data, c, cbs: _mlp(data, c, cbs, c.negatives),
     doc="the FF MLP with any negative strategy (--negatives), read out by goodness or a linear head",
-    options=_FF + ('negatives',), defaults=dict(_FF_DEFAULTS, negatives='image_mixing'), read_back=_dense_back,
+    config=MLPNegativesConfig, defaults=dict(_FF_DEFAULTS, negatives='image_mixing'), read_back=_dense_back,
 ))
 
 # %% ../nbs/13_recipes.ipynb #f088d710
 def _cnn(mode: str):
     def build(data, c, cbs):
         loss = loss_kwargs(c) if mode != 'competitive' else {}
-        learn = cnn_learner(data, c.channels, mode=mode, readout=c.readout, cbs=cbs, schedule=c.schedule,
-                            **({} if c.label_scale is None else dict(label_scale=c.label_scale)),
+        label = getattr(c, 'label_scale', None)  # competition and the unsupervised mode write no label
+        learn = cnn_learner(data, c.channels, mode=mode, readout=getattr(c, 'readout', None), cbs=cbs,
+                            schedule=c.schedule, **({} if label is None else dict(label_scale=label)),
                             **loss, **epochs_kwargs(c), **fit_kwargs(c))
         return _readout_epochs(learn, c)
 
     return build
 
 
-_CONV = ('channels', 'schedule', 'loss', 'threshold', 'alpha', 'th1', 'th2', 'readout', 'readout_epochs', 'shift')
+@dataclass
+class CNNConfig(ShiftOption, ReadoutOptions, LabelOption, TwoThresholds, LossOptions, ScheduleOption, ConvOptions,
+                RunConfig):
+    "The supervised FF CNN: conv channels, labels as image channels, an FF loss, a readout (recipe cnn)."
+
+
+@dataclass
+class UnsupervisedCNNConfig(ShiftOption, ReadoutOptions, TwoThresholds, LossOptions, ScheduleOption, ConvOptions,
+                            RunConfig):
+    "The unsupervised FF CNN: no label in the input (recipe cnn_unsupervised)."
+
+
+@dataclass
+class CompetitiveCNNConfig(ShiftOption, ScheduleOption, ConvOptions, RunConfig):
+    "Channel-wise competition: channels split into class groups; its loss is its own (recipe cnn_competitive)."
+
+
 _CONV_DEFAULTS = dict(schedule='all', loss='symba', threshold=2.0, alpha=8.0, shift=0)
 
 # %% ../nbs/13_recipes.ipynb #8c66305b
 register_recipe(Recipe(
     'cnn', _cnn('supervised'), doc="the supervised FF CNN: labels as image channels, goodness readout",
-    options=_CONV + ('label_scale',), defaults=dict(_CONV_DEFAULTS, label_scale=1.0, readout='goodness'),
+    config=CNNConfig, defaults=dict(_CONV_DEFAULTS, label_scale=1.0, readout='goodness'),
     read_back=conv_read_back,
 ))
 register_recipe(Recipe(
     'cnn_competitive', _cnn('competitive'),
     doc="channel-wise competitive FF CNN (CwComp): one channel group per class, no negatives",
-    options=('channels', 'schedule', 'shift'), defaults=dict(schedule='all', shift=0),
+    config=CompetitiveCNNConfig, defaults=dict(schedule='all', shift=0),
     read_back=conv_read_back,
 ))
 register_recipe(Recipe(
     'cnn_unsupervised', _cnn('unsupervised'),
     doc="the unsupervised FF CNN: hybrid-image negatives, a linear head on frozen features",
-    options=_CONV, defaults=dict(_CONV_DEFAULTS, readout='linear'), read_back=conv_read_back,
+    config=UnsupervisedCNNConfig, defaults=dict(_CONV_DEFAULTS, readout='linear'), read_back=conv_read_back,
 ))
 
 # %% ../nbs/13_recipes.ipynb #9a61a695
+@dataclass
+class SCFFConfig(TwoThresholds, ScheduleOption, ConvOptions, RunConfig):
+    "Self-contrastive FF: the dataset's preset, whose widths, schedule and thresholds the options replace (recipe scff)."
+
+
 def _scff(data, c, cbs):
     return scff_learner(data, schedule=c.schedule, bs=c.batch_size or 100, cbs=cbs, seed=c.seed, channels=c.channels,
                         epochs=c.epochs, lr=c.lr, th1=c.th1, th2=c.th2, eval_frequency=c.eval_frequency,
@@ -255,18 +374,26 @@ def _scff_back(learn, c):
     return dict(channels=w, th1=learn.loss.th1, th2=learn.loss.th2, schedule=schedule)
 
 
-def _scff_data(c: RunConfig) -> dict:
+def _scff_data(c: SCFFConfig) -> dict:
     "The preset's data: its normalisation, and STL-10's unlabelled images where the reference trains SCFF on them."
     return preset_data(get_preset(preset_name(dataset_name(c.dataset), c.schedule)))
 
 
 register_recipe(Recipe(
     'scff', _scff, doc="self-contrastive FF: image pairs instead of labels, the dataset's preset, a linear readout",
-    options=('channels', 'schedule', 'th1', 'th2'), defaults={}, read_back=_scff_back, data_kw=_scff_data,
+    config=SCFFConfig, defaults={}, read_back=_scff_back, data_kw=_scff_data,
     dataset_defaults={d: dict(eval_frequency=get_preset(p)['eval_frequency']) for d, p in PRESET_OF.items()},
 ))
 
 # %% ../nbs/13_recipes.ipynb #8be1bebd
+@dataclass
+class CollabConfig(ShiftOption, LabelOption, LossOptions, ScheduleOption, DenseOptions, RunConfig):
+    "Layer collaboration: Hinton's MLP whose layer losses add the other layers' goodness (recipe collab)."
+
+    variant: str | None = None  # layer collaboration: all (every other layer) or prev (the layers below)
+    gamma: float | None = None  # layer collaboration: weight of the other layers' goodness
+
+
 def _collab(data, c, cbs):
     return collab_learner(data, c.layers, c.variant, gamma=c.gamma, cbs=cbs, schedule=c.schedule,
                           label_scale=c.label_scale, **loss_kwargs(c), **epochs_kwargs(c), **fit_kwargs(c))
@@ -274,13 +401,18 @@ def _collab(data, c, cbs):
 
 register_recipe(Recipe(
     'collab', _collab, doc="layer collaboration (CFF): each layer's loss adds the other layers' goodness",
-    options=('layers', 'schedule', 'loss', 'threshold', 'alpha', 'label_scale', 'variant', 'gamma', 'shift'),
+    config=CollabConfig,
     defaults=dict(schedule='all', loss='softplus', threshold=2.0, alpha=8.0, label_scale=2.0, variant='all', gamma=1.0,
                   shift=0),
     read_back=_dense_back,
 ))
 
 # %% ../nbs/13_recipes.ipynb #46185ce0
+@dataclass
+class MonoConfig(ShiftOption, ScheduleOption, DenseOptions, RunConfig):
+    "Mono-Forward: a dense network whose layers each train a classifier head (recipe mono_forward)."
+
+
 def _mono(data, c, cbs):
     return mlp_learner(data, c.layers, negatives='mono_forward', readout='heads', loss=MonoForwardLoss(data.n_classes),
                        schedule=c.schedule, cbs=cbs, **epochs_kwargs(c), **fit_kwargs(c))
@@ -288,7 +420,7 @@ def _mono(data, c, cbs):
 
 register_recipe(Recipe(
     'mono_forward', _mono, doc="Mono-Forward: each layer trains its own classifier head, no negatives",
-    options=('layers', 'schedule', 'shift'), defaults=dict(schedule='all', shift=0), read_back=_dense_back,
+    config=MonoConfig, defaults=dict(schedule='all', shift=0), read_back=_dense_back,
 ))
 
 # %% ../nbs/13_recipes.ipynb #7f8a4a1c
@@ -303,14 +435,10 @@ def _precision(c: RunConfig) -> str:
         raise UsageError(f"--precision {c.precision}: {e}") from None
 
 # %% ../nbs/13_recipes.ipynb #03ceeadf
-def flag(name: str) -> str:
-    "The command-line spelling of option `name`: batch_size -> --batch-size."
-    return '--' + name.replace('_', '-')
-
-
 def _embeds(c: RunConfig) -> bool:
     "Whether the negative strategy of `c` writes the label into the input (the default, label embedding, does)."
-    return c.negatives is None or 'scale' in inspect.signature(NEGATIVES[c.negatives].__init__).parameters
+    negatives = getattr(c, 'negatives', None)
+    return negatives is None or 'scale' in inspect.signature(NEGATIVES[negatives].__init__).parameters
 
 
 def _unread(c: RunConfig, r: Recipe) -> dict:
@@ -322,7 +450,7 @@ def _unread(c: RunConfig, r: Recipe) -> dict:
     embeds = _embeds(c)
     if 'label_scale' in r.uses and not embeds:
         out['label_scale'] = f"--negatives {c.negatives}"
-    readout = c.readout or ('goodness' if embeds else 'linear')  # the builders' default readout
+    readout = getattr(c, 'readout', None) or ('goodness' if embeds else 'linear')  # the builders' default readout
     if 'readout_epochs' in r.uses and readout != 'linear':
         out['readout_epochs'] = f"--readout {readout}"
     return out
@@ -330,20 +458,16 @@ def _unread(c: RunConfig, r: Recipe) -> dict:
 
 def resolve(c: RunConfig) -> RunConfig:
     "`c` checked against its recipe (an option the recipe does not use is a `UsageError`) and its defaults filled in."
-    r, default = get_recipe(c.model), RunConfig()
+    r = get_recipe(c.model)
+    if type(c) is not r.config:  # RunConfig alone, or another recipe's class: this recipe's (options it lacks refused)
+        c = run_config(**{k: v for k, v in asdict(c).items() if v is not None})
     dataset = dataset_name(c.dataset)  # an unknown dataset fails here, with the list
-    bad = [f.name for f in fields(c) if f.name not in r.uses and getattr(c, f.name) != getattr(default, f.name)]
-    if bad:
-        raise UsageError(
-            f"{', '.join(map(flag, bad))} {'does' if len(bad) == 1 else 'do'} not apply to --model {r.name}: "
-            f"it uses {', '.join(map(flag, r.uses))}."
-        )
     if c.epochs is not None and any(e < 1 for e in c.epochs):
         raise UsageError(f"--epochs must be >= 1, got {c.epochs}: a run of 0 epochs would save an untrained network.")
-    if c.negatives is not None and c.negatives not in NEGATIVES:
-        raise UsageError(f"Unknown negative strategy {c.negatives!r}: choose one of {', '.join(NEGATIVES)}.")
-    if c.loss is not None and c.loss not in LOSSES:
-        raise UsageError(f"Unknown loss {c.loss!r}: choose one of {', '.join(LOSSES)}.")
+    if (neg := getattr(c, 'negatives', None)) is not None and neg not in NEGATIVES:
+        raise UsageError(f"Unknown negative strategy {neg!r}: choose one of {', '.join(NEGATIVES)}.")
+    if (loss := getattr(c, 'loss', None)) is not None and loss not in LOSSES:
+        raise UsageError(f"Unknown loss {loss!r}: choose one of {', '.join(LOSSES)}.")
     c = replace(c, valid=standard_valid(c.dataset) if c.valid is None else c.valid)  # validation by default
     defaults = {'eval_frequency': 5, **r.defaults, **r.dataset_defaults.get(dataset, {})}
     full = replace(c, **{k: v for k, v in defaults.items() if getattr(c, k) is None})
@@ -355,7 +479,7 @@ def resolve(c: RunConfig) -> RunConfig:
         hint = hint.get(k, f"that loss takes {', '.join(reads) or 'no threshold'}")
         raise UsageError(f"{flag(k)} does not apply with {unread[k]}: {hint}.")
     full = replace(full, **{k: None for k in unread})  # config.json records only what the run reads
-    if 'readout' in r.uses and full.negatives is not None:  # the strategy decides the default readout
+    if 'readout' in r.uses and getattr(full, 'negatives', None) is not None:  # the strategy decides the default readout
         embeds = _embeds(full)
         if full.readout == 'goodness' and not embeds:
             raise UsageError(f"--readout goodness needs the label in the input: --negatives {full.negatives} has none "
@@ -421,8 +545,8 @@ def load_run(folder: str | Path, device='cpu') -> Predictor:
     if ck.get('version') != 2 or 'recipe' not in ck:
         raise ValueError(f"{path} was written by an older ff_nbdev (no recipe in it): train it again with ff-train.")
     try:
-        c = RunConfig(**ck['config'])
-    except TypeError as e:
+        c = run_config(**ck['config'])
+    except (TypeError, UsageError) as e:
         raise ValueError(f"{path} has a configuration this ff_nbdev cannot read ({e}): train it again.") from None
     d = ck['data']
     learn = build_learner(stub_data(d['name'], tuple(d['shape']), d['n_classes']), c)
@@ -443,7 +567,7 @@ register_recipe(
         'mlp_hard',
         lambda data, c, cbs: _mlp(data, c, cbs, 'hard_mining'),
         "Hinton's MLP with hard negatives: the wrong label the network finds most plausible",
-        _FF,
+        MLPConfig,
         dict(_FF_DEFAULTS, readout='goodness'),
         _dense_back,
     )

@@ -6,6 +6,7 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/recurrent.html.md"""
 
 # %% ../nbs/23_recurrent.ipynb #52853f56
 from __future__ import annotations
+from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
@@ -17,12 +18,13 @@ from .negatives import LabelNegatives
 from .learner import FFLearner, GoodnessLoss, learner_kwargs
 from .readout import GoodnessReadout
 from .mlp import check_mlp_layers
-from .recipes import Recipe, loss_kwargs, epochs_kwargs, fit_kwargs
+from .recipes import Recipe, RunConfig, DenseOptions, LossOptions, ShiftOption
+from .recipes import loss_kwargs, epochs_kwargs, fit_kwargs
 
 # %% auto #0
 __all__ = ['ITERS', 'DAMPING', 'WINDOW', 'TRAIN_WINDOW', 'RECURRENT', 'window_goodness', 'RecurrentLayer', 'RecurrentFF',
            'recurrent_step', 'RecurrentLoss', 'label_scores', 'iteration_goodness', 'PredictedNegatives',
-           'RecurrentReadout', 'recurrent_learner', 'step_flops', 'train_flops']
+           'RecurrentReadout', 'recurrent_learner', 'RecurrentConfig', 'step_flops', 'train_flops']
 
 # %% ../nbs/23_recurrent.ipynb #76eec9d8
 ITERS = 8  # synchronous iterations after the bottom-up pass (paper: 8)
@@ -259,8 +261,17 @@ def recurrent_learner(
                      **learner_kwargs(kw))
 
 # %% ../nbs/23_recurrent.ipynb #e5330234
+@dataclass
+class RecurrentConfig(ShiftOption, LossOptions, DenseOptions, RunConfig):
+    "Hinton's recurrent FF net: a dense stack, an FF loss, and the iterations and damping of its updates (recipe recurrent)."
+
+    iters: int | None = None  # recurrent FF: synchronous iterations after the bottom-up pass (paper: 8)
+    damping: float | None = None  # recurrent FF: share of the newly computed state at each iteration (paper: 0.7)
+
+
 def _recurrent(data, c, cbs):
-    return recurrent_learner(data, c.layers, loss=c.loss, loss_kw=loss_kwargs(c)['loss_kw'], cbs=cbs, **epochs_kwargs(c), **fit_kwargs(c))
+    return recurrent_learner(data, c.layers, loss=c.loss, loss_kw=loss_kwargs(c)['loss_kw'], iters=c.iters,
+                             damping=c.damping, cbs=cbs, **epochs_kwargs(c), **fit_kwargs(c))
 
 
 def _recurrent_back(learn, c):
@@ -270,8 +281,8 @@ def _recurrent_back(learn, c):
 RECURRENT = Recipe(
     'recurrent', _recurrent,
     doc="Hinton's recurrent FF: image at the bottom, label on top, damped synchronous updates, goodness over time",
-    options=('layers', 'loss', 'threshold', 'alpha', 'shift'), read_back=_recurrent_back,
-    defaults=dict(loss='symba', threshold=2.0, alpha=8.0, shift=0, epochs=[20], lr=3e-3),
+    config=RecurrentConfig, read_back=_recurrent_back,
+    defaults=dict(loss='symba', threshold=2.0, alpha=8.0, shift=0, epochs=[20], lr=3e-3, iters=ITERS, damping=DAMPING),
     dataset_defaults={d: dict(epochs=[6], batch_size=100) for d in ('mnist', 'fmnist')},
 )
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse, hashlib, itertools, json, math, os, random, shutil, socket, statistics, time
 from pathlib import Path
 from .core import run_command
-from .recipes import RunConfig, resolve
-from .cli import train, config_from_args, TYPES
+from .recipes import resolve, run_config
+from .negatives import NEGATIVES
+from .cli import train, config_from_args, read_options, option_types
 from .track import wandb_module
 from . import __version__
 
@@ -21,7 +22,7 @@ __all__ = ['KEYS', 'OPTIONS', 'load_sweep', 'expand', 'run_id', 'claim_holder', 
 
 # %% ../nbs/20_sweep.ipynb #18a00010
 KEYS = ('method', 'parameters', 'fixed', 'runs', 'seed')
-OPTIONS = [k for k in TYPES if k not in ('out', 'overwrite', 'config')]  # a run's options, older spellings too
+OPTIONS = [k for k in option_types() if k not in ('out', 'overwrite', 'config')]  # a run's options, older spellings too
 
 
 def _check_value(k: str, v, where: str):
@@ -29,9 +30,11 @@ def _check_value(k: str, v, where: str):
     if k not in OPTIONS:
         raise ValueError(f"{where}: unknown option {k!r}: a run takes {', '.join(OPTIONS)}.")
     try:
-        c, _ = config_from_args({k: v})
-        if k in ('model', 'dataset', 'negatives', 'mode'):
-            resolve(RunConfig(model=c.model, dataset=c.dataset, negatives=c.negatives))
+        kw = read_options({k: v})  # its type; whether the run's recipe reads it is checked per run (load_sweep)
+        if 'model' in kw or 'dataset' in kw:
+            resolve(run_config(**{x: kw[x] for x in ('model', 'dataset') if x in kw}))
+        if kw.get('negatives', 'masking') not in NEGATIVES:
+            raise ValueError(f"Unknown negative strategy {kw['negatives']!r}: choose one of {', '.join(NEGATIVES)}.")
     except (ValueError, TypeError) as e:
         raise ValueError(f"{where}: {e}") from None
 
@@ -98,11 +101,21 @@ def load_sweep(src: str | Path | dict) -> dict:
     return s
 
 # %% ../nbs/20_sweep.ipynb #18a00015
+def _check_runs(runs: list) -> list:
+    "`runs`, each checked before any run: an option its recipe does not read (or any other usage error) is refused."
+    for run in runs:
+        try:
+            resolve(config_from_args(run)[0])
+        except (ValueError, TypeError) as e:
+            raise ValueError(f"the run {run}: {e}") from None
+    return runs
+
+
 def expand(s: dict) -> list:
-    "The configs (dicts of ff-train options) of a checked sweep `s`."
+    "The configs (dicts of ff-train options) of a checked sweep `s`, each checked as ff-train will read it."
     ps = s['parameters']
     if s['method'] == 'grid':
-        return [{**s['fixed'], **dict(zip(ps, vs))} for vs in itertools.product(*ps.values())]
+        return _check_runs([{**s['fixed'], **dict(zip(ps, vs))} for vs in itertools.product(*ps.values())])
     rng = random.Random(s['seed'])
 
     def draw(v):
@@ -116,7 +129,7 @@ def expand(s: dict) -> list:
             else rng.uniform(v['min'], v['max'])
         )
 
-    return [{**s['fixed'], **{k: draw(v) for k, v in ps.items()}} for _ in range(s['runs'])]
+    return _check_runs([{**s['fixed'], **{k: draw(v) for k, v in ps.items()}} for _ in range(s['runs'])])
 
 
 def run_id(config: dict) -> str:

@@ -17,7 +17,7 @@ from .data import FFData, Split, batches, random_shift
 from .layers import FFNet, FFMLP, FFCNN
 from .learner import FFLearner, save_checkpoint, load_checkpoint
 from .mlp import mlp_learner
-from .readout import layer_features, fit_linear, linear_accuracy
+from .readout import layer_features, fit_head, linear_accuracy
 
 # %% auto #0
 __all__ = ['BPNet', 'bp_mlp', 'bp_cnn', 'bp_accuracy', 'fit_bp', 'probe_layers', 'transfer_row', 'transfer_table', 'plot_probes',
@@ -99,7 +99,7 @@ def probe_layers(
 ) -> dict:
     "Test accuracy of a linear probe on each layer's frozen features and on all layers concatenated: dict(layers=[...], concat=acc)."
     ftr, fte = layer_features(model, train.x, neg, grid), layer_features(model, test.x, neg, grid)
-    acc = lambda a, b: linear_accuracy(fit_linear(a, train.y, n_classes, epochs=epochs, lr=lr), b, test.y)
+    acc = lambda a, b: linear_accuracy(fit_head(a, train.y, n_classes, epochs=epochs, lr=lr), b, test.y)
     return dict(layers=[acc(a, b) for a, b in zip(ftr, fte)], concat=acc(torch.cat(ftr, 1), torch.cat(fte, 1)))
 
 # %% ../nbs/16_probe.ipynb #b2d50017

@@ -70,17 +70,16 @@ def fit_bp(
     "Train end to end with cross-entropy, Adam and a cosine decay; the test accuracy after every epoch."
     g = torch.Generator(data.train.x.device).manual_seed(seed)
     opt = torch.optim.Adam(model.parameters(), lr=lr, weight_decay=wd)
-    steps, k, hist, t0 = epochs * math.ceil(len(data.train) / bs), 0, [], time.time()
+    steps, hist, t0 = epochs * math.ceil(len(data.train) / bs), [], time.time()
+    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, max(steps, 1))  # stepped after every batch
     for ep in range(epochs):
         model.train()
         for xb, yb in batches(data.train, bs, generator=g):
-            for pg in opt.param_groups:
-                pg['lr'] = lr * 0.5 * (1 + math.cos(math.pi * k / steps))
             loss = F.cross_entropy(model(random_shift(xb, shift, g)), yb)
             opt.zero_grad()
             loss.backward()
             opt.step()
-            k += 1
+            sched.step()
         hist.append(dict(epoch=ep + 1, acc=bp_accuracy(model, data.test), seconds=round(time.time() - t0, 1)))
         if verbose:
             print(f"epoch {ep + 1:3d}  test acc {hist[-1]['acc']:.2%}  ({hist[-1]['seconds']}s)")

@@ -11,7 +11,7 @@ import torch
 from common import seeded_flags, start
 from ff_nbdev.data import load_data
 from ff_nbdev.learner import Callback
-from ff_nbdev.readout import fit_linear, linear_accuracy
+from ff_nbdev.readout import fit_head, linear_accuracy
 from ff_nbdev.frontier import deeperforward_learner
 
 p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -60,7 +60,7 @@ def last_layer_features(learn, x, bs=1000):
 def linear_test_error(learn) -> tuple:
     "(valid, test) error of a linear head on the last layer, fitted on the training images."
     f = lambda s: last_layer_features(learn, s.x)
-    head = fit_linear(f(data.train), data.train.y, data.n_classes, epochs=10, lr=3e-3, seed=a.seed)
+    head = fit_head(f(data.train), data.train.y, data.n_classes, epochs=10, lr=3e-3, seed=a.seed)
     return tuple(round(1 - linear_accuracy(head, f(s), s.y), 4) for s in (data.valid, data.test))
 
 

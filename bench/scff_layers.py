@@ -5,14 +5,14 @@ layer always the best? Figures only, no asserts.
 The MNIST recipe (preset `mnist`: two 2000-unit triangle layers, two translated views per pair) on MNIST or
 Fashion-MNIST, both layers for `--epochs` epochs. 10,000 training images are held out (split seed 0, the same for every
 seed). Before training (the random-init control) and every `--eval-every` epochs, each layer gets a linear probe fitted
-on the 50,000 training features (Adam 1e-3, batches of 128, 10 epochs: SCFFReadout's per-layer probe), scored on
+on the 50,000 training features (Adam 1e-3, batches of 128, 10 epochs: the SCFF readout's per-layer probe), scored on
 validation; so does the concatenation of both layers. After the last epoch the same probes are scored on test, once.
 Appends one JSON line to bench/results/scff_layers.jsonl (or --out)."""
 
 import argparse, time, torch
 from common import finish, seeded_flags, start
 from ff_nbdev.learner import ProgressCB
-from ff_nbdev.readout import fit_linear, linear_accuracy
+from ff_nbdev.readout import fit_head, linear_accuracy
 from ff_nbdev.scff import get_preset, scff_features, scff_learner
 from ff_nbdev.scff_run import _scff_data
 
@@ -35,7 +35,7 @@ class Probes:
             scff_features(learn.model, learn.negatives, split.x),
         )
         ftr, fte = ftr + [torch.cat(ftr, 1)], fte + [torch.cat(fte, 1)]
-        self.heads = [fit_linear(f, tr.y, learn.data.n_classes, epochs=a.probe_epochs, lr=1e-3, bs=128) for f in ftr]
+        self.heads = [fit_head(f, tr.y, learn.data.n_classes, epochs=a.probe_epochs, lr=1e-3, bs=128) for f in ftr]
         acc = [linear_accuracy(h, f, split.y) for h, f in zip(self.heads, fte)]
         return dict(layers=acc[:-1], overall=acc[-1])
 

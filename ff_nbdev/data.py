@@ -392,7 +392,7 @@ def batches(
 
 # %% ../nbs/01_data.ipynb #a3a586ae
 def window(xp: Tensor, oy: Tensor, ox: Tensor, H: int, W: int) -> Tensor:
-    "The H x W window of each padded image xp[b] whose top-left corner is (oy[b], ox[b]): every shift and crop uses it."
+    "The H x W window of each padded image xp[b] whose top-left corner is (oy[b], ox[b]): `random_shift` uses it."
     b = torch.arange(len(xp), device=xp.device)[:, None, None]
     iy = torch.arange(H, device=xp.device)[None] + oy[:, None]  # (B, H) rows of each window
     ix = torch.arange(W, device=xp.device)[None] + ox[:, None]  # (B, W) columns
@@ -403,14 +403,22 @@ def random_shift(
     x: Tensor,  # images (B, C, H, W)
     max_shift: int = 2,  # largest shift in pixels, each direction
     generator: torch.Generator | None = None,
+    fill: float | tuple | None = None,  # the border: None (each image's darkest value), a value, or one per channel
+    affine: bool = False,  # offsets round(U(-s, s)) as torchvision's RandomAffine(translate), not uniform integers
 ) -> Tensor:
-    "Shift each image by its own random (dy, dx) in [-max_shift, max_shift], filling with the background value."
+    "Shift each image by its own random (dy, dx) in [-max_shift, max_shift], the uncovered border filled with `fill`."
     if max_shift <= 0:
         return x
     B, C, H, W = x.shape
     p = max_shift
     dev = x.device
-    bg = x.flatten(1).min(1).values.view(B, 1, 1, 1)  # the background (darkest) value of each image
-    xp = F.pad(x - bg, (p, p, p, p)) + bg  # pad with the background
-    dy, dx = (torch.randint(0, 2 * p + 1, (B,), generator=generator, device=dev) for _ in range(2))
+    if fill is None:
+        bg = x.flatten(1).min(1).values.view(B, 1, 1, 1)  # the background (darkest) value of each image
+    else:
+        bg = torch.as_tensor(fill, dtype=x.dtype, device=dev).reshape(1, -1, 1, 1)
+    xp = F.pad(x - bg, (p, p, p, p)) + bg  # pad with the fill
+    if affine:
+        dy, dx = (p + torch.round((2 * torch.rand(B, generator=generator, device=dev) - 1) * p).long() for _ in 'yx')
+    else:
+        dy, dx = (torch.randint(0, 2 * p + 1, (B,), generator=generator, device=dev) for _ in 'yx')
     return window(xp, dy, dx, H, W)

@@ -18,6 +18,7 @@ from .layers import FFNet, run_layer, check_images
 from .negatives import NoNegatives
 from .losses import CompetitiveLoss
 from .learner import FFLearner, learner_kwargs
+from .readout import Readout
 from .recipes import Recipe, RunConfig, ConvOptions, ShiftOption, epochs_kwargs, fit_kwargs, conv_read_back
 
 # %% auto #0
@@ -162,7 +163,7 @@ def span_accuracies(s: Tensor, y: Tensor) -> Tensor:
     return acc.cpu()
 
 # %% ../nbs/24_frontier.ipynb #c95ee42a
-class SpanReadout:
+class SpanReadout(Readout):
     "Per-layer accuracy of the class scores; overall: their sum over the span of layers chosen on held-out images."
 
     def __init__(self, measure: str = 'mean', n_choose: int = 5000, bs: int = 1000):

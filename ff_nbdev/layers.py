@@ -13,14 +13,22 @@ from fastcore.basics import patch
 from .core import rms_norm, l2_norm
 
 # %% auto #0
-__all__ = ['NORMS', 'CONV_NORMS', 'FFLinear', 'FFNet', 'run_layer', 'FFMLP', 'FFConv', 'goodness_map', 'cnn_kernels', 'FFCNN',
-           'check_image_size', 'check_images']
+__all__ = ['NORMS', 'CONV_NORMS', 'FFLayer', 'FFLinear', 'FFNet', 'run_layer', 'FFMLP', 'FFConv', 'goodness_map', 'cnn_kernels',
+           'FFCNN', 'check_image_size', 'check_images']
 
 # %% ../nbs/03_layers.ipynb #25e1c686
 NORMS = dict(rms=rms_norm, l2=l2_norm)
 
 
-class FFLinear(nn.Module):
+class FFLayer(nn.Module):
+    "Base of the FF layers: what a readout may ask of a layer besides its output."
+
+    def all_labels(self, x: Tensor, embed) -> Tensor:
+        "The output for every image of `x` under every label of `embed`, (B*C, ...), label varying fastest."
+        return self(embed.all_labels(x))  # the default: every (image, label) row through the layer
+
+
+class FFLinear(FFLayer):
     "A dense FF layer: normalise the (flattened) input, then linear and ReLU."
 
     def __init__(self, n_in: int, n_out: int, norm: str = 'rms'):
@@ -41,6 +49,20 @@ class FFLinear(nn.Module):
     def weight(self) -> Tensor:
         "The layer's weight (its first dimension is the layer's width): what every tool that reads weights uses."
         return self.lin.weight
+
+    def all_labels(self, x: Tensor, embed) -> Tensor:
+        "The output for every image of `x` under every label of `embed`, (B*C, H), label varying fastest."
+        xf = x.flatten(1)
+        C, s = embed.n_classes, embed.scale
+        W, b = self.lin.weight, self.lin.bias  # W: (H, C + D)
+        n_in = C + xf.shape[1]
+        if n_in != self.lin.in_features:  # not [s e_c; x]: every row through the layer (which names a size error)
+            return super().all_labels(x, embed)
+        sq = (s * s + xf.pow(2).sum(1, keepdim=True)) / n_in
+        r = (sq + 1e-8).sqrt() if self.norm == 'rms' else (sq * n_in + 1e-8).sqrt()  # (B, 1)
+        base = (xf @ W[:, C:].T) / r + b  # (B, H): the image part, once
+        # (B, C, H) = image part + (s/r) * label column, in one fused op
+        return torch.addcmul(base[:, None, :], (s / r)[:, :, None], W[:, :C].T[None]).relu_().flatten(0, 1)
 
 # %% ../nbs/03_layers.ipynb #9fa7c185
 def _device(m: nn.Module) -> torch.device:
@@ -66,6 +88,10 @@ class FFNet(nn.Module):
     def forward(self, x: Tensor) -> list:
         "The activity of every layer for a checked input."
         return self.activities(self.check(x))
+
+    def loss_inputs(self, x: Tensor, **kw) -> list:
+        "What every layer's loss reads on the learner's walk (`activities`' arguments): by default its activity."
+        return self.activities(x, **kw)
 
 # %% ../nbs/03_layers.ipynb #1df68c1d
 def run_layer(layer: nn.Module, x: Tensor, i: int, active: list | None) -> Tensor:
@@ -116,7 +142,7 @@ class FFMLP(FFNet):
 CONV_NORMS = {'channel': lambda x: rms_norm(x, dim=1), 'all': lambda x: rms_norm(x), 'none': lambda x: x}
 
 # %% ../nbs/03_layers.ipynb #0ab1ecd0
-class FFConv(nn.Module):
+class FFConv(FFLayer):
     "A conv FF layer: normalise the input, then conv, ReLU, an optional max-pool and an optional batch norm."
 
     def __init__(
@@ -155,6 +181,23 @@ def pre(self: FFConv, x: Tensor) -> Tensor:
             f"FFConv expects (B, {self.conv.in_channels}, H, W) inputs, got {tuple(x.shape)}: check the channel counts of the layers against the data."
         )
     return self.conv(CONV_NORMS[self.norm](x))
+
+# %% ../nbs/03_layers.ipynb #a2db66c2
+@patch
+def all_labels(self: FFConv, x: Tensor, embed) -> Tensor:
+    "The output for every image and every label of `embed` (label channels), (B*C, c_out, H', W'), label varying fastest."
+    C, s, conv = embed.n_classes, embed.scale, self.conv
+    if self.norm != 'all' or x.ndim != 4 or C + x.shape[1] != conv.in_channels:
+        return FFLayer.all_labels(self, x, embed)  # every row through the layer (which names a size error)
+    W, b, pad = conv.weight, conv.bias, conv.padding  # W: (c_out, C + c_img, k, k)
+    H, Wd = x.shape[2:]
+    r = ((x.pow(2).sum((1, 2, 3)) + s * s * H * Wd) / (conv.in_channels * H * Wd) + 1e-8).sqrt()
+    base = F.conv2d(x, W[:, C:], padding=pad)[:, None]  # (B, 1, c_out, H, W)
+    lab = F.conv2d(
+        torch.eye(C, device=x.device, dtype=x.dtype)[:, :, None, None].expand(C, C, H, Wd), W[:, :C], padding=pad
+    )  # (C, c_out, H, W)
+    z = (base + s * lab[None]) / r[:, None, None, None, None] + b[None, None, :, None, None]
+    return self.post(z.flatten(0, 1))
 
 # %% ../nbs/03_layers.ipynb #c662b389
 def goodness_map(

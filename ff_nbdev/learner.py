@@ -277,7 +277,7 @@ def learner_kwargs(kw: dict) -> dict:
 def forward_all(self: FFLearner, x: Tensor, active: list, B: int | None = None) -> list:
     "Stage 1: the network's walk up to the highest active layer (to the top if the loss reads upward)."
     stop = self.L if self.loss.upward else max(active) + 1
-    return self.model.activities(x, stop=stop, active=active, B=B, generator=self.gen)
+    return self.model.loss_inputs(x, stop=stop, active=active, B=B, generator=self.gen)
 
 # %% ../nbs/05_learner.ipynb #47a5a2ee
 @patch

@@ -17,7 +17,7 @@ from .data import FFData, Split, batches, random_shift
 from .layers import FFNet, FFMLP, FFCNN
 from .learner import FFLearner, save_checkpoint, load_checkpoint
 from .mlp import mlp_learner
-from .readout import layer_features, fit_linear, linear_accuracy
+from .readout import layer_features, fit_head, linear_accuracy
 
 # %% auto #0
 __all__ = ['BPNet', 'bp_mlp', 'bp_cnn', 'bp_accuracy', 'fit_bp', 'probe_layers', 'transfer_row', 'transfer_table', 'plot_probes',
@@ -70,17 +70,16 @@ def fit_bp(
     "Train end to end with cross-entropy, Adam and a cosine decay; the test accuracy after every epoch."
     g = torch.Generator(data.train.x.device).manual_seed(seed)
     opt = torch.optim.Adam(model.parameters(), lr=lr, weight_decay=wd)
-    steps, k, hist, t0 = epochs * math.ceil(len(data.train) / bs), 0, [], time.time()
+    steps, hist, t0 = epochs * math.ceil(len(data.train) / bs), [], time.time()
+    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, max(steps, 1))  # stepped after every batch
     for ep in range(epochs):
         model.train()
         for xb, yb in batches(data.train, bs, generator=g):
-            for pg in opt.param_groups:
-                pg['lr'] = lr * 0.5 * (1 + math.cos(math.pi * k / steps))
             loss = F.cross_entropy(model(random_shift(xb, shift, g)), yb)
             opt.zero_grad()
             loss.backward()
             opt.step()
-            k += 1
+            sched.step()
         hist.append(dict(epoch=ep + 1, acc=bp_accuracy(model, data.test), seconds=round(time.time() - t0, 1)))
         if verbose:
             print(f"epoch {ep + 1:3d}  test acc {hist[-1]['acc']:.2%}  ({hist[-1]['seconds']}s)")
@@ -99,7 +98,7 @@ def probe_layers(
 ) -> dict:
     "Test accuracy of a linear probe on each layer's frozen features and on all layers concatenated: dict(layers=[...], concat=acc)."
     ftr, fte = layer_features(model, train.x, neg, grid), layer_features(model, test.x, neg, grid)
-    acc = lambda a, b: linear_accuracy(fit_linear(a, train.y, n_classes, epochs=epochs, lr=lr), b, test.y)
+    acc = lambda a, b: linear_accuracy(fit_head(a, train.y, n_classes, epochs=epochs, lr=lr), b, test.y)
     return dict(layers=[acc(a, b) for a, b in zip(ftr, fte)], concat=acc(torch.cat(ftr, 1), torch.cat(fte, 1)))
 
 # %% ../nbs/16_probe.ipynb #b2d50017

@@ -12,70 +12,22 @@ from torch import nn, Tensor
 import torch.nn.functional as F
 from fastcore.basics import store_attr, patch
 from .core import goodness_fn, class_goodness, inference
-from .data import FFData, Split, batches, standardise
+from .data import FFData, Split, standardise
 from .embed import LabelEmbed, LabelChannels
-from .layers import FFLinear, FFConv, check_images
+from .layers import FFLinear, check_images
 
 # %% auto #0
-__all__ = ['first_layer_all_labels', 'first_conv_all_labels', 'goodness_scores', 'goodness_scores_loop', 'sum_layers',
-           'competitive_scores', 'GoodnessReadout', 'ClassGoodnessReadout', 'HeadReadout', 'layer_features',
-           'fit_linear', 'linear_accuracy', 'LinearReadout', 'probe_accuracies', 'probe_accuracy', 'calibrate_bn',
-           'Predictor']
-
-# %% ../nbs/07_readout.ipynb #c75f0ce5
-def first_layer_all_labels(layer: FFLinear, x: Tensor, embed: LabelEmbed) -> Tensor:
-    "Layer 1's activity for every image in `x` under every label, shape (B*C, H), label varying fastest."
-    x = x.flatten(1)
-    C, s = embed.n_classes, embed.scale
-    W, b = layer.lin.weight, layer.lin.bias  # W: (H, C + D)
-    n_in = C + x.shape[1]
-    if n_in != layer.lin.in_features:
-        raise ValueError(
-            f"Layer 1 expects {layer.lin.in_features} inputs, the data gives {n_in}: check the layer sizes."
-        )
-    sq = (s * s + x.pow(2).sum(1, keepdim=True)) / n_in
-    r = (sq + 1e-8).sqrt() if layer.norm == 'rms' else (sq * n_in + 1e-8).sqrt()  # (B, 1)
-    base = (x @ W[:, C:].T) / r + b  # (B, H): the image part, once
-    # (B, C, H) = image part + (s/r) * label column, in one fused op
-    return torch.addcmul(base[:, None, :], (s / r)[:, :, None], W[:, :C].T[None]).relu_().flatten(0, 1)
-
-# %% ../nbs/07_readout.ipynb #f14139da
-def first_conv_all_labels(layer: FFConv, x: Tensor, embed: LabelChannels) -> Tensor:
-    "Layer 1's activity for every image and every label, (B*C, c_out, H', W'), label varying fastest."
-    if layer.norm != 'all':
-        return layer(embed.all_labels(x))
-    C, s = embed.n_classes, embed.scale
-    conv = layer.conv
-    W, b, pad = conv.weight, conv.bias, conv.padding  # W: (c_out, C + c_img, k, k)
-    if C + x.shape[1] != conv.in_channels:
-        raise ValueError(f"Layer 1 expects {conv.in_channels} channels, the data and labels give {C + x.shape[1]}.")
-    H, Wd = x.shape[2:]
-    r = ((x.pow(2).sum((1, 2, 3)) + s * s * H * Wd) / (conv.in_channels * H * Wd) + 1e-8).sqrt()[
-        :, None, None, None, None
-    ]  # (B,1,1,1,1)
-    base = F.conv2d(x, W[:, C:], padding=pad)[:, None]  # (B, 1, c_out, H, W)
-    lab = F.conv2d(
-        torch.eye(C, device=x.device, dtype=x.dtype)[:, :, None, None].expand(C, C, H, Wd), W[:, :C], padding=pad
-    )  # (C, c_out, H, W)
-    z = (base + s * lab[None]) / r + b[None, None, :, None, None]
-    return layer.post(z.flatten(0, 1))
+__all__ = ['HALVINGS', 'goodness_scores', 'goodness_scores_loop', 'sum_layers', 'competitive_scores', 'Readout',
+           'GoodnessReadout', 'ClassGoodnessReadout', 'HeadReadout', 'layer_features', 'linear_head', 'fit_head',
+           'linear_accuracy', 'LinearReadout', 'probe_accuracies', 'probe_accuracy', 'calibrate_bn', 'Predictor']
 
 # %% ../nbs/07_readout.ipynb #dc3efcb2
-def _dense_scores(model, xb, embed, score):
-    "(L, B, C) goodness of a stack whose first layer is an `FFLinear`, all labels at once."
+def _all_label_scores(model, xb, embed, score):
+    "(L, B, C) goodness of every layer for every image and label: layer 1's `all_labels`, then the walk on B*C rows."
     B, C = len(xb), embed.n_classes
-    h = first_layer_all_labels(model.layers[0], xb, embed)
-    acts = [h] + model.activities(h, start=1)  # the label part of layer 1 is one column of W; the rest is the walk
+    h = model.layers[0].all_labels(xb, embed)
+    acts = [h] + model.activities(h, start=1)  # the layer's own fast path for layer 1; the rest is the walk
     return torch.stack([score(i, a) for i, a in enumerate(acts)]).view(len(acts), B, C)
-
-# %% ../nbs/07_readout.ipynb #202afb2f
-def _conv_scores(model, xb, embed, score):
-    "(L, B, C) goodness of a conv stack with label channels (or any stack, for other embeddings), all labels at once."
-    B, C = len(xb), embed.n_classes
-    l0 = model.layers[0]
-    h = first_conv_all_labels(l0, xb, embed) if isinstance(l0, FFConv) else l0(embed.all_labels(xb))
-    acts = [h] + model.activities(h, start=1)
-    return torch.stack([score(i, a).view(B, C) for i, a in enumerate(acts)])
 
 # %% ../nbs/07_readout.ipynb #845b1673
 def goodness_scores(
@@ -92,9 +44,8 @@ def goodness_scores(
     if not dense and x.ndim == 3:
         x = x[None]  # one image
     chunk = chunk or (128 if dense and x.device.type == 'cpu' else 4096)
-    f = _dense_scores if dense else _conv_scores
     with inference(model):
-        return torch.cat([f(model, xb, embed, score) for xb in x.split(chunk)], 1)
+        return torch.cat([_all_label_scores(model, xb, embed, score) for xb in x.split(chunk)], 1)
 
 # %% ../nbs/07_readout.ipynb #480f989e
 def goodness_scores_loop(model: nn.Module, x: Tensor, embed: LabelEmbed, kind='mean') -> Tensor:
@@ -127,8 +78,39 @@ def competitive_scores(model: nn.Module, x: Tensor, n_classes: int, bs: int = 10
             out.append(torch.stack([class_goodness(a, n_classes) for a in model.activities(xb)]))
     return torch.cat(out, 1)
 
+# %% ../nbs/07_readout.ipynb #80d5a998
+class Readout:
+    "Base of the readouts: called on a learner and a split, it fits what it needs and returns the accuracies."
+
+    def __call__(self, learn, split: Split) -> dict:
+        "Fit what the readout needs; dict(layers=[accuracy of each layer], overall=accuracy of the answer)."
+        raise NotImplementedError
+
+    def logits(self, net: nn.Module, neg, x: Tensor, kind='mean') -> Tensor:
+        "The answer's class scores (B, C) for images `x` shown as the strategy `neg` shows them."
+        raise NotImplementedError
+
+    def predict(self, net: nn.Module, neg, x: Tensor, kind='mean') -> Tensor:
+        "The answer's classes (B,)."
+        return self.logits(net, neg, x, kind).argmax(1)
+
+    def state(self) -> dict:
+        "What a saved run keeps of the readout: what it fitted (nothing by default)."
+        return {}
+
+    def load_state(self, d: dict):
+        "Put back what `state` gave."
+
+# %% ../nbs/07_readout.ipynb #a4e57bb4
+@patch
+def score(self: Readout, learn, split: Split) -> float:
+    "Accuracy on `split` of the answer with what the last call fitted, without fitting again."
+    with torch.no_grad():
+        p = self.predict(learn.model, learn.negatives, split.x, learn.loss.goodness)
+    return (p == split.y).float().mean().item()
+
 # %% ../nbs/07_readout.ipynb #c05c3971
-class GoodnessReadout:
+class GoodnessReadout(Readout):
     "Per-layer accuracy of each layer's goodness over all labels; overall accuracy of the sum over layers `from_layer`, ..."
 
     def __init__(self, from_layer: int = 0, bs: int = 1000):
@@ -140,12 +122,6 @@ class GoodnessReadout:
     def logits(self, net: nn.Module, neg, x: Tensor, kind='mean') -> Tensor:
         "The overall answer's scores (B, C): the goodness summed over layers `from_layer`, ..."
         return sum_layers(self.layer_scores(net, neg, x, kind), self.from_layer)
-
-    def state(self) -> dict:
-        return {}  # nothing fitted
-
-    def load_state(self, d: dict):
-        pass
 
     def __call__(self, learn, split: Split) -> dict:
         s = self.scores(learn, split.x)
@@ -169,8 +145,8 @@ class ClassGoodnessReadout(GoodnessReadout):
         return competitive_scores(net, x, neg.n_classes, self.bs)
 
 # %% ../nbs/07_readout.ipynb #9345a80b
-class HeadReadout:
-    "Mono-Forward: the accuracy of every layer's own `head`; overall, the last layer's."
+class HeadReadout(Readout):
+    "Mono-Forward: the accuracy of every layer's own `head`; overall, the last layer's (its heads are in the weights)."
 
     def __init__(self, bs: int = 2000):
         self.bs = bs
@@ -178,12 +154,6 @@ class HeadReadout:
     def logits(self, net: nn.Module, neg, x: Tensor, kind='mean') -> Tensor:
         "The last layer's head's logits."
         return self.layer_logits(net, neg, x)[-1]
-
-    def state(self) -> dict:
-        return {}  # the heads are the layers' own: they are in the network's weights
-
-    def load_state(self, d: dict):
-        pass
 
     def __call__(self, learn, split: Split) -> dict:
         accs = [
@@ -222,32 +192,54 @@ def layer_features(
     return [torch.cat(f) for f in zip(*out)]
 
 # %% ../nbs/07_readout.ipynb #c2b0fe2a
-def fit_linear(ftr: Tensor, ytr: Tensor, n_classes: int = 10, epochs: int = 5, lr: float = 1e-3, wd: float = 0.0,
-               bs: int = 256, seed: int = 0) -> nn.Linear:
-    "Fit a linear softmax classifier on fixed features with Adam (seeded); works inside `torch.no_grad()` too."
-    with torch.enable_grad():
-        return _fit_linear(ftr.detach(), ytr, n_classes, epochs, lr, wd, bs, seed)
+HALVINGS = (0.2, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9)  # 'halve': the rate halves at these fractions of the epochs (SCFF)
+
+
+def _head_sched(sched: str, opt: torch.optim.Optimizer, epochs: int, per_epoch: int):
+    "torch's scheduler for `fit_head`'s `sched`, stepped after every batch."
+    if sched == 'cos':  # cosine decay to 0 over all batches
+        return torch.optim.lr_scheduler.CosineAnnealingLR(opt, max(epochs * per_epoch, 1))
+    if sched == 'halve':  # halved after the epochs at `HALVINGS` (counted in batches)
+        return torch.optim.lr_scheduler.MultiStepLR(opt, [int(epochs * r) * per_epoch for r in HALVINGS], 0.5)
+    raise ValueError(f"Unknown schedule {sched!r}: use 'cos' or 'halve'.")
+
+
+def linear_head(n_in: int, n_classes: int, dropout: float = 0.0) -> nn.Sequential:
+    "The linear head of every readout and probe: dropout on the features (while it trains), then Linear."
+    return nn.Sequential(nn.Dropout(dropout), nn.Linear(n_in, n_classes))
 
 # %% ../nbs/07_readout.ipynb #a18872e1
-def _fit_linear(ftr, ytr, n_classes, epochs, lr, wd, bs, seed):
-    g = torch.Generator(ftr.device).manual_seed(seed)
-    with torch.random.fork_rng(devices=[]):
+def fit_head(
+    f: Tensor,  # fixed features (N, D)
+    y: Tensor,  # their labels (N,)
+    n_classes: int = 10,
+    epochs: int = 5,
+    lr: float = 1e-3,
+    wd: float = 0.0,  # Adam's weight decay
+    bs: int = 256,
+    sched: str = 'cos',  # 'cos' (cosine decay to 0) or 'halve' (SCFF's halvings)
+    dropout: float = 0.0,  # dropout on the features while the head trains (SCFF's reference: 0.2)
+    f_flip: Tensor | None = None,  # features of the flipped images: each sample is drawn flipped with probability 1/2
+    seed: int = 0,
+) -> nn.Sequential:
+    "A linear softmax head fitted on fixed features with Adam (seeded), in eval mode; works inside `torch.no_grad()`."
+    f, g = f.detach(), torch.Generator(f.device).manual_seed(seed)
+    with torch.random.fork_rng(devices=[]), torch.enable_grad():
         torch.manual_seed(seed)
-        head = nn.Linear(ftr.shape[1], n_classes).to(ftr.device)
-    opt = torch.optim.Adam(head.parameters(), lr=lr, weight_decay=wd)
-    n = len(ytr)
-    steps = epochs * math.ceil(n / bs)
-    k = 0
-    for _ in range(epochs):
-        for xb, yb in batches(Split(ftr, ytr), bs, generator=g):
-            for pg in opt.param_groups:
-                pg['lr'] = lr * 0.5 * (1 + math.cos(math.pi * k / steps))
-            loss = F.cross_entropy(head(xb), yb)
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            k += 1
-    return head
+        head = linear_head(f.shape[1], n_classes, dropout).to(f.device)
+        opt = torch.optim.Adam(head.parameters(), lr=lr, weight_decay=wd)
+        sch = _head_sched(sched, opt, epochs, math.ceil(len(y) / bs))
+        for _ in range(epochs):
+            for idx in torch.randperm(len(y), generator=g, device=f.device).split(bs):
+                xb = f[idx]
+                if f_flip is not None:
+                    xb = torch.where(torch.rand(len(idx), 1, generator=g, device=f.device) < 0.5, f_flip[idx], xb)
+                loss = F.cross_entropy(head(xb), y[idx])
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+                sch.step()
+    return head.eval()
 
 # %% ../nbs/07_readout.ipynb #9e7c65e9
 def linear_accuracy(head: nn.Linear, f: Tensor, y: Tensor) -> float:
@@ -256,29 +248,54 @@ def linear_accuracy(head: nn.Linear, f: Tensor, y: Tensor) -> float:
         return (head(f).argmax(1) == y).float().mean().item()
 
 # %% ../nbs/07_readout.ipynb #d21daacd
-class LinearReadout:
-    "A linear head per layer (optional) and one on the concatenated features of layers `from_layer`, ... (kept for prediction)."
+class LinearReadout(Readout):
+    "A linear probe per layer (optional) and a linear head on the concatenated features of the layers it reads."
 
-    def __init__(self, from_layer: int = 0, grid: int = 4, epochs: int = 5, lr: float = 1e-3, per_layer: bool = True):
+    def __init__(
+        self,
+        from_layer: int = 0,  # the head reads layers `from_layer`, ... (unless `layers` is given)
+        grid: int = 4,  # conv activity is average-pooled to grid x grid
+        epochs: int = 5,
+        lr: float = 1e-3,
+        per_layer: bool = True,  # also one probe per layer, for the per-layer accuracies
+        layers: list | None = None,  # indices of the layers the head reads
+        head_kw: dict | None = None,  # more `fit_head` settings of the head: bs, sched, dropout, wd
+        probe_kw: dict | None = None,  # `fit_head` settings of the per-layer probes (None: the head's)
+        flip: bool = False,  # the head also sees the training images flipped left-right (`fit_head`'s `f_flip`)
+        train: Split | None = None,  # the labelled images the head and probes fit on (None: the learner's train split)
+        bs: int = 1000,  # images per pass of the feature extraction
+    ):
         store_attr()
         self.head, self.keep = None, None
 
-    def __call__(self, learn, split: Split) -> dict:
-        tr, n = learn.data.train, learn.data.n_classes
-        ftr = layer_features(learn.model, tr.x, learn.negatives, self.grid)
-        fte = layer_features(learn.model, split.x, learn.negatives, self.grid)
-        fit = lambda f: fit_linear(f, tr.y, n, epochs=self.epochs, lr=self.lr)
-        per = [linear_accuracy(fit(a), b, split.y) for a, b in zip(ftr, fte)] if self.per_layer else [None] * len(ftr)
-        self.keep = list(range(len(ftr)))[self.from_layer :] or [len(ftr) - 1]
-        self.head = fit(torch.cat([ftr[i] for i in self.keep], 1))
-        return dict(layers=per, overall=linear_accuracy(self.head, torch.cat([fte[i] for i in self.keep], 1), split.y))
+    def features(self, net: nn.Module, neg, x: Tensor) -> list:
+        "Every layer's features of images `x` (`layer_features`)."
+        return layer_features(net, x, neg, self.grid, self.bs)
+
+    def select(self, fs: list) -> Tensor:
+        "The head's input: the features of the layers it reads (`keep`), concatenated."
+        return torch.cat([fs[i] for i in self.keep], 1)
 
     def logits(self, net: nn.Module, neg, x: Tensor, kind='mean') -> Tensor:
         "The fitted head's logits on the kept layers' features."
         if self.head is None:
             raise ValueError("The linear readout has no head yet: evaluate the learner (or load a run) first.")
-        f = layer_features(net, x, neg, self.grid)
-        return self.head(torch.cat([f[i] for i in self.keep], 1))
+        return self.head(self.select(self.features(net, neg, x)))
+
+# %% ../nbs/07_readout.ipynb #7457301c
+@patch
+def __call__(self: LinearReadout, learn, split: Split) -> dict:
+    tr, n, m, neg = self.train or learn.data.train, learn.data.n_classes, learn.model, learn.negatives
+    ftr, fte = self.features(m, neg, tr.x), self.features(m, neg, split.x)
+    hk = dict(epochs=self.epochs, lr=self.lr) | (self.head_kw or {})
+    pk = hk if self.probe_kw is None else dict(epochs=self.epochs, lr=self.lr) | self.probe_kw
+    acc = lambda a, b: linear_accuracy(fit_head(a, tr.y, n, **pk), b, split.y)
+    per = [acc(a, b) for a, b in zip(ftr, fte)] if self.per_layer else [None] * len(ftr)
+    L = len(ftr)
+    self.keep = list(self.layers) if self.layers is not None else list(range(L))[self.from_layer :] or [L - 1]
+    fl = self.select(self.features(m, neg, tr.x.flip(-1))) if self.flip else None
+    self.head = fit_head(self.select(ftr), tr.y, n, f_flip=fl, **hk)
+    return dict(layers=per, overall=linear_accuracy(self.head, self.select(fte), split.y))
 
 # %% ../nbs/07_readout.ipynb #f9a2dc80
 @patch
@@ -289,9 +306,11 @@ def state(self: LinearReadout) -> dict:
 @patch
 def load_state(self: LinearReadout, d: dict):
     if d:
-        w = d['head']['weight']
-        self.keep, self.head = list(d['keep']), nn.Linear(w.shape[1], w.shape[0]).to(w.device)
+        w = d['head']['1.weight']
+        self.keep = list(d['keep'])
+        self.head = linear_head(w.shape[1], w.shape[0], (self.head_kw or {}).get('dropout', 0.0)).to(w.device)
         self.head.load_state_dict(d['head'])
+        self.head.eval()
 
 # %% ../nbs/07_readout.ipynb #8d6c1909
 def probe_accuracies(
@@ -300,7 +319,7 @@ def probe_accuracies(
 ) -> dict:
     "Accuracy per split of a linear head on the frozen features of all layers (raw pixels if `model` is None)."
     f = (lambda x: x.flatten(1)) if model is None else (lambda x: torch.cat(layer_features(model, x, neg, grid), 1))
-    head = fit_linear(f(data.train.x), data.train.y, data.n_classes, epochs=epochs, lr=lr)
+    head = fit_head(f(data.train.x), data.train.y, data.n_classes, epochs=epochs, lr=lr)
     return {k: linear_accuracy(head, f(s.x), s.y) for k in splits if (s := getattr(data, k)) is not None}
 
 

@@ -10,20 +10,19 @@ import json, math
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from fastcore.basics import store_attr
 from .core import set_seed, check_positive, per_layer, at_layer
-from .data import FFData, Split, window
-from .layers import FFNet
+from .data import FFData, Split, random_shift
+from .layers import FFNet, run_layer
 from .negatives import Negatives, register
 from .learner import LayerLoss
 from .learner import FFLearner
-from .readout import fit_linear, linear_accuracy, layer_features
+from .readout import fit_head, linear_accuracy, layer_features, LinearReadout
 
 # %% auto #0
-__all__ = ['ACTS', 'SCFF_PRESETS', 'PRESET_OF', 'stdnorm', 'cyclic_partner', 'scff_pairs', 'random_translate', 'random_crop',
+__all__ = ['ACTS', 'SCFF_PRESETS', 'PRESET_OF', 'SCFF_HEAD', 'SCFF_PROBE', 'stdnorm', 'cyclic_partner', 'scff_pairs',
            'SCFFNegatives', 'triangle', 'SCFFLinear', 'SCFFConv', 'SCFFNet', 'SCFFLoss', 'step_decay', 'scff_net',
-           'get_preset', 'random_flip', 'preset_name', 'preset_data', 'scff_learner', 'scff_features', 'fit_head',
-           'SCFFReadout', 'head_accuracy', 'with_random_layers']
+           'get_preset', 'random_flip', 'preset_name', 'preset_data', 'scff_learner', 'scff_features', 'scff_readout',
+           'head_accuracy', 'with_random_layers']
 
 # %% ../nbs/12_scff.ipynb #228eda0e
 def stdnorm(x: Tensor) -> Tensor:
@@ -47,24 +46,6 @@ def scff_pairs(h: Tensor, generator: torch.Generator | None = None) -> tuple:
     h = stdnorm(h)
     return torch.cat([h, h], 1), torch.cat([h, h[cyclic_partner(len(h), generator, h.device)]], 1)
 
-# %% ../nbs/12_scff.ipynb #34941b57
-def random_translate(x: Tensor, t: int = 2, generator: torch.Generator | None = None) -> Tensor:
-    "Shift each image by its own round(U(-t, t)) pixels per axis (torchvision's `RandomAffine(translate)`), background fill."
-    B, C, H, W = x.shape
-    bg = x.flatten(1).min(1).values.view(B, 1, 1, 1)  # the background (darkest) value: zero before normalisation
-    xp = F.pad(x - bg, (t,) * 4) + bg
-    oy, ox = (t + torch.round((2 * torch.rand(B, generator=generator, device=x.device) - 1) * t).long() for _ in 'yx')
-    return window(xp, oy, ox, H, W)
-
-
-def random_crop(x: Tensor, pad: int = 4, generator: torch.Generator | None = None, fill=0.0) -> Tensor:
-    "Pad each image by `pad` with `fill` (a value, or one per channel) and cut a random window of the original size."
-    B, C, H, W = x.shape
-    fill = torch.as_tensor(fill, dtype=x.dtype, device=x.device).reshape(1, -1, 1, 1)
-    xp = F.pad(x - fill, (pad,) * 4) + fill
-    oy, ox = (torch.randint(0, 2 * pad + 1, (B,), generator=generator, device=x.device) for _ in 'yx')
-    return window(xp, oy, ox, H, W)
-
 # %% ../nbs/12_scff.ipynb #472a3cd1
 from fastcore.basics import patch  # methods added to a class in later cells
 
@@ -85,7 +66,7 @@ class SCFFNegatives(Negatives):
         if not self.translate:
             return stdnorm(x), stdnorm(x)
         if self._views is None or self._views[0] is not x:
-            v = [stdnorm(random_translate(x, self.translate, self.generator)) for _ in range(2)]
+            v = [stdnorm(random_shift(x, self.translate, self.generator, affine=True)) for _ in range(2)]
             self._views = (x, *v)
         return self._views[1:]
 
@@ -194,15 +175,14 @@ def features(self: SCFFConv, h: Tensor) -> Tensor:
 
 # %% ../nbs/12_scff.ipynb #11d5e71f
 class SCFFNet(FFNet):
-    "A stack of SCFF layers; `link` builds each layer's input from the output of the layer below."
+    "A stack of SCFF layers; `link` builds each layer's input from the activity of the layer below."
 
     def __init__(self, layers: list, config: dict | None = None):
         super().__init__()
         self.layers, self.config = nn.ModuleList(layers), config or {}
 
-    def link(self, i: int, a: Tensor, B: int | None = None, generator=None) -> Tensor:
-        "Input of layer `i` from layer i-1's output `a`: B positive rows first (B=None: all rows positive, as at test time)."
-        h = self.layers[i - 1].post(a)
+    def link(self, i: int, h: Tensor, B: int | None = None, generator=None) -> Tensor:
+        "Input of layer `i` from layer i-1's activity `h`: B positive rows first (B=None: all positive, at test time)."
         if not self.layers[i].concat:
             return h
         if B is None:
@@ -210,13 +190,44 @@ class SCFFNet(FFNet):
             return torch.cat([h, h], 1)
         return torch.cat(scff_pairs(h[:B], generator))
 
-    def feature(self, i: int, a: Tensor, grid: int = 4) -> Tensor:
-        "Layer `i`'s readout feature: its activation (and pool), standardised (`grid` is not used)."
-        return self.layers[i].features(self.layers[i].post(a))
+    def feature(self, i: int, h: Tensor, grid: int = 4) -> Tensor:
+        "Layer `i`'s readout feature: its activity `h` (pooled again for conv), standardised (`grid` is not used)."
+        return self.layers[i].features(h)
 
     def features(self, x: Tensor) -> list:
         "Per-layer readout features (standardised) for test inputs `x`."
-        return [self.feature(i, z) for i, z in enumerate(self.activities(x))]
+        return [self.feature(i, h) for i, h in enumerate(self.activities(x))]
+
+# %% ../nbs/12_scff.ipynb #7881d5c9
+def _scff_walk(net: SCFFNet, x: Tensor, start: int, stop: int | None, active: list | None, B: int | None,
+               generator, post_last: bool = True) -> tuple:
+    "(pre-activations, activities) of layers start, ..., stop-1; `x`: the input, or the activity of layer start-1."
+    zs, hs = [], []
+    stop = len(net.layers) if stop is None else stop
+    for i in range(start, stop):
+        layer = net.layers[i]
+        if i:
+            x = net.link(i, x, B, generator)
+        z = run_layer(layer, x.to(next(layer.parameters()).device), i, active)
+        zs.append(z)
+        if post_last or i + 1 < stop:  # the learner's walk needs no activity of its top layer
+            x = layer.post(z)
+            hs.append(x)
+    return zs, hs
+
+
+@patch
+def activities(self: SCFFNet, x: Tensor, start: int = 0, stop: int | None = None, active: list | None = None,
+               B: int | None = None, generator=None) -> list:
+    "Every layer's activity post(z) (`FFNet.activities`' contract); `x`: the input, or the activity of layer start-1."
+    return _scff_walk(self, x, start, stop, active, B, generator)[1]
+
+
+@patch
+def loss_inputs(self: SCFFNet, x: Tensor, start: int = 0, stop: int | None = None, active: list | None = None,
+                B: int | None = None, generator=None) -> list:
+    "Every layer's pre-activation z: what SCFF's loss reads, on the learner's walk."
+    return _scff_walk(self, x, start, stop, active, B, generator, post_last=False)[0]
 
 # %% ../nbs/12_scff.ipynb #0e59d852
 class SCFFLoss(LayerLoss):
@@ -384,7 +395,7 @@ def _augment(p: dict):
     "The batch transform of preset `p`: a crop padded with black (0 before normalisation), then a flip; or None."
     if p.get('crop'):
         fill = [-m / s for m, s in zip(*p['norm'])] if p.get('norm') else 0.0
-        return lambda x, g: random_flip(random_crop(x, p['crop'], g, fill), g)
+        return lambda x, g: random_flip(random_shift(x, p['crop'], g, fill), g)
     return random_flip if p.get('flip') else None
 
 # %% ../nbs/12_scff.ipynb #c68fd015
@@ -441,7 +452,7 @@ def scff_learner(
     preset: str | dict | None = None,  # default: the preset of `data`'s dataset
     schedule: str | None = None,  # 'greedy' or 'parallel'
     bs: int = 100,
-    readout=True,  # True: `SCFFReadout` with the preset's dropout; None: no readout
+    readout=True,  # True: `scff_readout` with the preset's dropout; None: no readout
     cbs: list | None = None,
     seed: int = 0,
     unlabeled: Split | None = None,  # SCFF trains on these (default: `data.unlabeled`)
@@ -453,7 +464,7 @@ def scff_learner(
     set_seed(seed)
     net = scff_net(p, data.shape).to(data.train.x.device)
     if readout is True:
-        readout = SCFFReadout(p['dropout'], flip=p.get('flip', False), layers=p.get('readout_layers'), train=data.train)
+        readout = scff_readout(p['dropout'], p.get('flip', False), p.get('readout_layers'), data.train)
     unlabeled = data.unlabeled if unlabeled is None else unlabeled
     if unlabeled is not None:
         data = FFData(data.name, unlabeled, data.valid, data.test, data.shape, data.n_classes, data.stats)
@@ -468,87 +479,20 @@ def scff_features(model: SCFFNet, neg: Negatives, x: Tensor, bs: int = 500) -> l
     return layer_features(model, x, neg, bs=bs)
 
 # %% ../nbs/12_scff.ipynb #ba9356ae
-def fit_head(
-    f: Tensor, y: Tensor, n_classes: int = 10, dropout: float = 0.2, epochs: int = 50, lr: float = 1e-3, bs: int = 64,
-    f_flip: Tensor | None = None,  # features of the flipped images: each sample is drawn flipped with probability 1/2
-    seed: int = 0,
-) -> nn.Module:
-    "Dropout + Linear on frozen features, trained with Adam; the learning rate halves at 20, 35, 50, 60, 70, 80, 90 % of the epochs."
-    g = torch.Generator(f.device).manual_seed(seed)
-    with torch.random.fork_rng(devices=[]), torch.enable_grad():
-        torch.manual_seed(seed)
-        head = nn.Sequential(nn.Dropout(dropout), nn.Linear(f.shape[1], n_classes)).to(f.device)
-        opt = torch.optim.Adam(head.parameters(), lr=lr)
-        milestones = [int(epochs * r) for r in (0.2, 0.35, 0.5, 0.6, 0.7, 0.8, 0.9)]
-        sched = torch.optim.lr_scheduler.MultiStepLR(opt, milestones, 0.5)
-        for _ in range(epochs):
-            for idx in torch.randperm(len(y), generator=g, device=f.device).split(bs):
-                xb = f[idx]
-                if f_flip is not None:
-                    xb = torch.where(torch.rand(len(idx), 1, generator=g, device=f.device) < 0.5, f_flip[idx], xb)
-                loss = F.cross_entropy(head(xb), y[idx])
-                opt.zero_grad()
-                loss.backward()
-                opt.step()
-            sched.step()
-    return head.eval()
-
-# %% ../nbs/12_scff.ipynb #c7c70a12
-class SCFFReadout:
-    "A linear probe per layer, and the reference's Dropout + Linear readout on the `layers` (kept in `.head`)."
-
-    def __init__(
-        self,
-        dropout: float = 0.2, epochs: int = 50, probe_epochs: int = 10, flip: bool = False, per_layer: bool = True,
-        layers: list | None = None,  # indices of the layers the head reads (None: all)
-        train: Split | None = None,  # the labelled images the probes and head fit on (None: the learner's train split)
-    ):
-        store_attr()
-
-    def __call__(self, learn, split: Split) -> dict:
-        m, neg, n = learn.model, learn.negatives, learn.data.n_classes
-        tr = self.train if self.train is not None else learn.data.train
-        ftr, fte = scff_features(m, neg, tr.x), scff_features(m, neg, split.x)
-        probe = lambda a, b: linear_accuracy(
-            fit_linear(a, tr.y, n, epochs=self.probe_epochs, lr=1e-3, bs=128), b, split.y
-        )
-        per = [probe(a, b) for a, b in zip(ftr, fte)] if self.per_layer else [None] * len(ftr)
-        fl = self.select(scff_features(m, neg, tr.x.flip(-1))) if self.flip else None
-        self.head = fit_head(self.select(ftr), tr.y, n, self.dropout, self.epochs, f_flip=fl)
-        return dict(layers=per, overall=linear_accuracy(self.head, self.select(fte), split.y))
-
-# %% ../nbs/12_scff.ipynb #039ac3f1
-@patch
-def select(self: SCFFReadout, fs: list) -> Tensor:
-    "The head's input: the features of the readout's `layers`, concatenated."
-    return torch.cat([fs[i] for i in (self.layers or range(len(fs)))], 1)
+SCFF_HEAD = dict(epochs=50, bs=64, sched='halve', dropout=0.2)  # the reference's readout head (`fit_head` settings)
+SCFF_PROBE = dict(epochs=10, bs=128)  # the per-layer probes
 
 
-@patch
-def score(self: SCFFReadout, learn, split: Split) -> float:
-    "Accuracy on `split` of the head fitted by the last evaluation, without fitting again (the test set's one look)."
-    return float(linear_accuracy(self.head, self.select(scff_features(learn.model, learn.negatives, split.x)), split.y))
-
-
-@patch
-def logits(self: SCFFReadout, net: nn.Module, neg, x: Tensor, kind: str = 'mean') -> Tensor:
-    "The fitted head's logits on the features of its layers."
-    if getattr(self, 'head', None) is None:
-        raise ValueError("The SCFF readout has no head yet: evaluate the learner (or load a run) first.")
-    return self.head(self.select(scff_features(net, neg, x)))
-
-# %% ../nbs/12_scff.ipynb #5e9639a3
-@patch
-def state(self: SCFFReadout) -> dict:
-    return {} if getattr(self, 'head', None) is None else dict(head=self.head.state_dict())
-
-
-@patch
-def load_state(self: SCFFReadout, d: dict):
-    if d:
-        w = d['head']['1.weight']
-        self.head = nn.Sequential(nn.Dropout(self.dropout), nn.Linear(w.shape[1], w.shape[0])).to(w.device).eval()
-        self.head.load_state_dict(d['head'])
+def scff_readout(
+    dropout: float = 0.2,  # of the head's features while it trains
+    flip: bool = False,  # the head also sees the training images flipped left-right
+    layers: list | None = None,  # indices of the layers the head reads (None: all)
+    train: Split | None = None,  # the labelled images the probes and head fit on (None: the learner's train split)
+    per_layer: bool = True,
+) -> LinearReadout:
+    "The reference's readout: a probe per layer, and Dropout + Linear on the `layers` (kept in `.head`)."
+    return LinearReadout(epochs=SCFF_HEAD['epochs'], lr=1e-3, per_layer=per_layer, layers=layers, flip=flip,
+                         head_kw=SCFF_HEAD | dict(dropout=dropout), probe_kw=SCFF_PROBE, train=train, bs=500)
 
 # %% ../nbs/12_scff.ipynb #657f0a21
 def head_accuracy(
@@ -565,7 +509,7 @@ def head_accuracy(
     sel = lambda x: torch.cat(
         [f for i, f in enumerate(scff_features(model, neg, x)) if layers is None or i in layers], 1
     )
-    head = fit_head(sel(train.x), train.y, n_classes, dropout, epochs)
+    head = fit_head(sel(train.x), train.y, n_classes, **(SCFF_HEAD | dict(dropout=dropout, epochs=epochs)))
     return {k: float(linear_accuracy(head, sel(s.x), s.y)) for k, s in splits.items()}
 
 # %% ../nbs/12_scff.ipynb #986cbfc1

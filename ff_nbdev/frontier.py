@@ -24,8 +24,8 @@ from .recipes import Recipe, RunConfig, ConvOptions, ShiftOption, epochs_kwargs,
 # %% auto #0
 __all__ = ['MEASURES', 'ABLATIONS', 'DEEPERFORWARD', 'ASGE', 'group_goodness', 'layer_norm', 'group_layer_norm', 'DFConv',
            'DeeperForwardNet', 'DFLoss', 'span_scores', 'span_accuracies', 'SpanReadout', 'cos_to',
-           'deeperforward_learner', 'dead_fraction', 'ablation', 'FrontierConfig', 'patch_goodness', 'rms_pool',
-           'ASGEConv', 'ASGENet', 'ASGELoss', 'asge_learner']
+           'deeperforward_learner', 'dead_fraction', 'ablation', 'FrontierConfig', 'frontier_recipe', 'patch_goodness',
+           'rms_pool', 'ASGEConv', 'ASGENet', 'ASGELoss', 'asge_learner']
 
 # %% ../nbs/24_frontier.ipynb #32943204
 MEASURES = ('mean', 'meansq', 'sumsq')  # DeeperForward's mean activity; CwComp's mean, Hinton's sum of squares
@@ -268,15 +268,19 @@ class FrontierConfig(ShiftOption, ConvOptions, RunConfig):
     "The frontier CNNs: their channels and augmentation; the rest of their recipe is fixed (recipes deeperforward, asge)."
 
 
-def _df_build(data: FFData, c: FrontierConfig, cbs: list) -> FFLearner:
-    return deeperforward_learner(data, c.channels, cbs=cbs, **epochs_kwargs(c), **fit_kwargs(c))
+def frontier_recipe(name: str, learner, doc: str, lr: float) -> Recipe:
+    "A frontier method as a recipe: `learner(data, channels, ...)` with 20 epochs at batch 128 and its own `lr`."
+
+    def build(data: FFData, c: FrontierConfig, cbs: list) -> FFLearner:
+        return learner(data, c.channels, cbs=cbs, **epochs_kwargs(c), **fit_kwargs(c))
+
+    return Recipe(name, build, doc=doc, config=FrontierConfig, read_back=conv_read_back,
+                  defaults=dict(epochs=[20], batch_size=128, lr=lr, shift=0))
 
 
-DEEPERFORWARD = Recipe(
-    'deeperforward', _df_build,
+DEEPERFORWARD = frontier_recipe(
+    'deeperforward', deeperforward_learner, lr=0.08,
     doc="DeeperForward: class groups, mean goodness, LayerNorm, shortcuts, a readout span chosen on held-out images",
-    config=FrontierConfig, defaults=dict(epochs=[20], batch_size=128, lr=0.08, shift=0),
-    read_back=conv_read_back,
 )
 
 # %% ../nbs/24_frontier.ipynb #371cecf5
@@ -376,13 +380,7 @@ def asge_learner(data: FFData, channels: list | None = None, cbs: list | None = 
 
 
 # %% ../nbs/24_frontier.ipynb #cf5e795b
-def _asge_build(data: FFData, c: FrontierConfig, cbs: list) -> FFLearner:
-    return asge_learner(data, c.channels, cbs=cbs, **epochs_kwargs(c), **fit_kwargs(c))
-
-
-ASGE = Recipe(
-    'asge', _asge_build,
+ASGE = frontier_recipe(
+    'asge', asge_learner, lr=0.01,
     doc="ASGE: per-channel, per-patch goodness through a fixed random projection, a local cross-entropy per layer",
-    config=FrontierConfig, defaults=dict(epochs=[20], batch_size=128, lr=0.01, shift=0),
-    read_back=conv_read_back,
 )

@@ -69,7 +69,7 @@ def collab_learner(
     "A supervised FF MLP whose layers collaborate (`variant` 'all' or 'prev'), or plain FF (`variant=None`), read out by all layers."
     loss_kw = dict(theta=2.0) if loss_kw is None else loss_kw
     l = CollabLoss(loss, variant, gamma, **loss_kw) if variant else GoodnessLoss(loss, **loss_kw)
-    return mlp_learner(data, layers, loss=l, skip_first=False, **kw)  # every layer's goodness counts
+    return mlp_learner(data, layers, loss=l, from_layer=0, **kw)  # every layer's goodness counts
 
 # %% ../nbs/11_collab.ipynb #79460bd1
 def readout_candidates(s: Tensor) -> dict:

@@ -28,11 +28,11 @@ def check_mlp_layers(data: FFData, layers: list):
         raise ValueError(f"Layer sizes must be >= 1, got {layers}: give every layer at least one unit.")
 
 # %% ../nbs/08_mlp.ipynb #1be2e4a5
-def mlp_readout(readout: str | None, neg: Negatives, layers: list, skip_first: bool | None = None):
+def mlp_readout(readout: str | None, neg: Negatives, layers: list, from_layer: int | None = None):
     "The readout named `readout` for an MLP of `layers` sizes; default: goodness if `neg` embeds labels, else linear."
     readout = readout or ('goodness' if neg.embed is not None else 'linear')
-    skip_first = len(layers) > 3 if skip_first is None else skip_first
-    ros = dict(goodness=lambda: GoodnessReadout(int(skip_first)), linear=lambda: LinearReadout(from_layer=1),
+    from_layer = int(len(layers) > 3) if from_layer is None else from_layer
+    ros = dict(goodness=lambda: GoodnessReadout(from_layer), linear=lambda: LinearReadout(from_layer=1),
                heads=HeadReadout, none=lambda: None)
     if readout not in ros:
         raise ValueError(f"Unknown readout {readout!r}: use 'goodness', 'linear', 'heads' or 'none'.")
@@ -45,7 +45,7 @@ def mlp_learner(
     negatives: Negatives | str | None = None,  # the strategy (or its name); default: label embedding
     label_scale: float = 2.0,  # height of the one-hot label
     readout: str | None = None,  # goodness, linear, heads, none; default: goodness if labels are embedded, else linear
-    skip_first: bool | None = None,  # goodness readout leaves out layer 1; default: when there are 3+ layers
+    from_layer: int | None = None,  # the first layer the goodness readout reads; default: 1 (not layer 1) with 3+ layers
     cbs: list | None = None,
     seed: int = 0,
     **kw,  # passed to `FFLearner`: lr, bs, epochs, schedule, loss, loss_kw, eval_frequency, ...
@@ -61,5 +61,5 @@ def mlp_learner(
     kw = {**dict(loss='symba', loss_kw=dict(alpha=8.0), lr=3e-3, bs=32, epochs=30), **kw}
     if not isinstance(kw['loss'], str) and 'loss_kw' not in kw_given:
         kw.pop('loss_kw')  # a loss object carries its own
-    ro = mlp_readout(readout, neg, layers, skip_first)
+    ro = mlp_readout(readout, neg, layers, from_layer)
     return FFLearner(model, data, neg, readout=ro, cbs=cbs, seed=seed, **learner_kwargs(kw))

@@ -17,14 +17,17 @@ from .core import set_seed, inference
 from .collab import collab_learner, choose_readout
 from .data import FFData, Split, batches, random_shift
 from .layers import FFNet, FFMLP, FFCNN
-from .learner import FFLearner, save_checkpoint, load_checkpoint
+from .learner import FFLearner
+from .negatives import get_negatives
+from .recipes import Recipe, RunConfig, register_recipe, resolve, build_learner, save_run, load_run
+from .recipes import epochs_kwargs, fit_kwargs
 from .mlp import mlp_learner
-from .readout import layer_features, fit_linear, linear_accuracy
+from .readout import layer_features, fit_linear, linear_accuracy, Predictor
 
 # %% auto #0
-__all__ = ['ARMS', 'BPNet', 'bp_mlp', 'bp_cnn', 'bp_accuracy', 'fit_bp', 'probe_layers', 'probe_select', 'transfer_row',
-           'transfer_table', 'plot_probes', 'save_nets', 'load_net', 'ff_net', 'transfer_arm', 'paired_interval',
-           'transfer_summary', 'summary_table']
+__all__ = ['BP_MLP', 'ARMS', 'BPNet', 'bp_mlp', 'bp_cnn', 'bp_accuracy', 'fit_bp', 'probe_layers', 'probe_select', 'transfer_row',
+           'transfer_table', 'plot_probes', 'BPReadout', 'BPLearner', 'save_net', 'probe_config', 'load_net', 'ff_net',
+           'transfer_arm', 'paired_interval', 'transfer_summary', 'summary_table']
 
 # %% ../nbs/16_probe.ipynb #b2d50008
 class BPNet(FFNet):
@@ -178,15 +181,74 @@ def plot_probes(rows: list, key: str = 'source_layers', ax=None, title: str | No
     ax.set_title(title or f"{rows[0][key.split('_')[0]]} ({key.split('_')[0]})", fontsize=10)
     return ax
 
-# %% ../nbs/16_probe.ipynb #b2d50025
-def save_nets(folder, **nets) -> list:
-    "Save networks by name (`ff_mnist=model, ...`) as `folder/NAME.pt` checkpoints."
-    return [save_checkpoint(m, Path(folder) / f'{k}.pt', dict(kind=type(m).__name__)) for k, m in nets.items()]
+# %% ../nbs/16_probe.ipynb #dd039073
+class BPReadout:
+    "The BP network's own head as a readout: its accuracy on a split, its logits for a `Predictor`."
+
+    def __call__(self, learn, split: Split) -> dict:
+        return dict(layers=[None] * learn.L, overall=bp_accuracy(learn.model, split))
+
+    def logits(self, net: nn.Module, neg, x: Tensor, kind='mean') -> Tensor:
+        return net(x)
+
+    def state(self) -> dict:
+        return {}  # the head is a part of the network's weights
+
+    def load_state(self, d: dict):
+        pass
 
 
-def load_net(model: nn.Module, folder, name: str) -> nn.Module:
-    "Load the weights saved as `folder/name.pt` into `model` (built with the same shape)."
-    return load_checkpoint(model, Path(folder) / f'{name}.pt')
+class BPLearner(FFLearner):
+    "The BP baseline as a learner: `FFLearner`'s loop and callbacks, each step trains the network end to end."
+
+    def __init__(self, model: BPNet, data: FFData, **kw):  # passed to `FFLearner`: lr, bs, epochs, tfm, cbs, seed, ...
+        super().__init__(model, data, get_negatives('none', n_classes=data.n_classes), readout=BPReadout(), **kw)
+        self.opts[-1].add_param_group(dict(params=list(model.head.parameters())))
+
+    def step(self, xp: Tensor, xn: Tensor, active: list, y: Tensor | None = None):
+        "One end-to-end update: cross-entropy of the head's logits, one backward pass through every layer."
+        with self.autocast():
+            loss = F.cross_entropy(self.model(xp).float(), y)
+        for o in self.opts:
+            o.zero_grad(set_to_none=True)
+        loss.backward()
+        self.cb('after_backward')
+        for o in self.opts:
+            o.step()
+        self.stats[:, 0] += loss.detach().float()  # the train log's loss column (no goodness)
+        self.n_batches += 1
+
+
+def _bp(data: FFData, c: RunConfig, cbs: list) -> BPLearner:
+    return BPLearner(bp_mlp(data, c.layers, c.seed), data, cbs=cbs, **epochs_kwargs(c), **fit_kwargs(c))
+
+
+BP_MLP = register_recipe(Recipe(
+    'bp_mlp', _bp, doc="the backprop baseline of 16_probe: FF blocks and a linear head trained end to end",
+    options=('layers', 'shift'), defaults=dict(epochs=[5], lr=1e-3, batch_size=100, shift=0),
+    read_back=lambda learn, c: dict(layers=[learn.data.n_features] + [l.lin.out_features for l in learn.model.layers]),
+))
+
+# %% ../nbs/16_probe.ipynb #e786f3dd
+def save_net(folder, name: str, model: nn.Module, data: FFData, c: RunConfig) -> Path:
+    "Save trained `model` as the run `folder/name` of recipe `c.model` (which builds the same network for `data`)."
+    c = resolve(c)
+    learn = build_learner(data, c)
+    learn.model.load_state_dict(model.state_dict())
+    return save_run(learn, Path(folder) / name, c)
+
+
+def probe_config(model: str, data: FFData, epochs: int, sizes: list | None = None) -> RunConfig:
+    "The run configuration of this notebook's MNIST networks: 'mlp' (FF, label spike 5, Adam 2e-3) or 'bp_mlp'."
+    lr = dict(mlp=2e-3, bp_mlp=1e-3)[model]
+    kw = dict(label_scale=5.0) if model == 'mlp' else {}
+    return RunConfig(model=model, dataset=data.name, layers=list(sizes or [data.n_features, 1000, 1000]),
+                     epochs=[epochs], batch_size=100, lr=lr, shift=1, valid=0, **kw)
+
+
+def load_net(folder, name: str, device='cpu') -> Predictor:
+    "The run `folder/name` (`load_run`): `.net` the network, `.negatives` its input strategy, `.predict(x)`."
+    return load_run(Path(folder) / name, device)
 
 # %% ../nbs/16_probe.ipynb #b2d50032
 def ff_net(data: FFData, sizes: list | None = None, seed: int = 0) -> FFLearner:
@@ -251,7 +313,7 @@ def paired_interval(d: list, level: float = 0.95) -> tuple:
 
 
 def transfer_summary(records: list, base: str = 'ff') -> list:
-    "Per direction and arm: seeds, mean ± sd (over seeds) of the probes and own readout; paired arm − `base` on the target."
+    "Per direction and arm: seeds, mean ± sd over seeds of the probes and own readout; the paired arm − `base`."
     acc = lambda r, k: r[k]['chosen_test'] if k != 'own' else (r['own'] or {}).get('test')
     by = {}
     for r in records:

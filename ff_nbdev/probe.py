@@ -186,16 +186,19 @@ class BPReadout:
     "The BP network's own head as a readout: its accuracy on a split, its logits for a `Predictor`."
 
     def __call__(self, learn, split: Split) -> dict:
+        "The head's accuracy on `split` (no per-layer figures: the layers have no readout of their own)."
         return dict(layers=[None] * learn.L, overall=bp_accuracy(learn.model, split))
 
     def logits(self, net: nn.Module, neg, x: Tensor, kind='mean') -> Tensor:
+        "The head's logits for images `x`."
         return net(x)
 
     def state(self) -> dict:
-        return {}  # the head is a part of the network's weights
+        "Nothing to save: the head is a part of the network's weights."
+        return {}
 
     def load_state(self, d: dict):
-        pass
+        "Nothing to load: the head's weights come with the network's."
 
 
 class BPLearner(FFLearner):

@@ -1,7 +1,7 @@
 """Representation analysis (issue 13): the transfer table (FF, BP, random init; MNIST -> Fashion-MNIST and back) and the
 FF-vs-BP minibatch CKA diagonal on the MNIST test set. Prints one JSON line each. Figures only, no asserts.
-Loads the networks that nbs/16_probe.ipynb saved (--models, default nbs/models); with --train, trains missing ones
-(the 08_mlp recipe, --epochs FF epochs, --bp-epochs, on the first --n-train training images) and saves them.
+Loads the networks that nbs/16_probe.ipynb saved as runs (--models, default nbs/models); with --train, trains missing
+ones (the 08_mlp recipe, --epochs FF epochs, --bp-epochs, on the first --n-train training images) and saves them.
 Example: python bench/analysis.py --data-root ../shared/data --models nbs/models
 Quick:   python bench/analysis.py --data-root ../shared/data --models /tmp/small --train --n-train 5000 --epochs 2 --bp-epochs 1 --sizes 784,300,300"""
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np, torch
 from ff_nbdev.data import FFData, load_data, random_shift
 from ff_nbdev.mlp import mlp_learner
-from ff_nbdev.probe import bp_mlp, fit_bp, bp_accuracy, ff_net, load_net, save_nets, transfer_row
+from ff_nbdev.probe import bp_mlp, fit_bp, ff_net, load_net, save_net, probe_config, transfer_row
 from ff_nbdev.cka import cka_matrix
 
 p = argparse.ArgumentParser(description=__doc__)
@@ -36,8 +36,7 @@ for name in ('mnist', 'fmnist'):
 
 
 def nets(d):
-    ff, bp = ff_net(d, sizes), bp_mlp(d, sizes)
-    if a.train and not (folder / f'ff_{d.name}.pt').exists():
+    if a.train and not (folder / f'ff_{d.name}').exists():
         learn = mlp_learner(
             d,
             sizes,
@@ -48,13 +47,16 @@ def nets(d):
             tfm=lambda xb, g: random_shift(xb, 1, g),
             eval_frequency=a.epochs,
         ).fit()
-        save_nets(folder, **{f'ff_{d.name}': learn.model})
-    if a.train and not (folder / f'bp_{d.name}.pt').exists():
+        save_net(folder, f'ff_{d.name}', learn.model, d, probe_config('mlp', d, a.epochs, sizes))
+    if a.train and not (folder / f'bp_{d.name}').exists():
+        bp = bp_mlp(d, sizes)
         fit_bp(bp, d, a.bp_epochs, lr=1e-3, bs=100, shift=1, verbose=False)
-        save_nets(folder, **{f'bp_{d.name}': bp})
-    load_net(ff.model, folder, f'ff_{d.name}')
-    load_net(bp, folder, f'bp_{d.name}')
-    return ff, bp, ff_net(d, sizes)
+        save_net(folder, f'bp_{d.name}', bp, d, probe_config('bp_mlp', d, a.bp_epochs, sizes))
+    return load_net(folder, f'ff_{d.name}'), load_net(folder, f'bp_{d.name}'), ff_net(d, sizes)
+
+
+def own(run, split):
+    return run.predict(split.x).eq(split.y).float().mean().item()
 
 
 rows, keep = [], {}
@@ -63,8 +65,8 @@ for s, t in (('mnist', 'fmnist'), ('fmnist', 'mnist')):
     ff, bp, rnd = keep[s] = nets(S)
     kw = dict(epochs=a.probe_epochs)
     rows += [
-        transfer_row('FF', ff.model, ff.negatives, S, T, ff.evaluate(S.test, record=False)['overall'], **kw),
-        transfer_row('BP', bp, None, S, T, bp_accuracy(bp, S.test), **kw),
+        transfer_row('FF', ff.net, ff.negatives, S, T, own(ff, S.test), **kw),
+        transfer_row('BP', bp.net, None, S, T, own(bp, S.test), **kw),
         transfer_row('random init', rnd.model, rnd.negatives, S, T, **kw),
     ]
 
@@ -88,7 +90,7 @@ print(
 )
 ff, bp, rnd = keep['mnist']
 x = data['mnist'].test.x[: a.cka_n]
-M = cka_matrix(ff.model, x, bp, prep_a=ff.negatives.test_input, bs=a.cka_bs)
+M = cka_matrix(ff.net, x, bp.net, prep_a=ff.negatives.test_input, bs=a.cka_bs)
 print(
     json.dumps(
         dict(

@@ -1,4 +1,4 @@
-"""Trains any stack of FF layers with any negatives, loss and schedule; callbacks show live goodness, record per-layer accuracy history and save checkpoints.
+"""Trains any stack of FF layers with any negatives, loss and schedule; callbacks show live goodness, record per-layer accuracy history; saved runs are read back with clear errors.
 
 Docs: https://ff-nbdev.github.io/ff_nbdev/learner.html.md"""
 
@@ -21,8 +21,7 @@ from .layers import FFNet
 __all__ = ['SCHEDULES', 'StepState', 'LayerLoss', 'check_goodness_loss', 'GoodnessLoss', 'Callback', 'CancelFitException',
            'CancelEpochException', 'CancelBatchException', 'cos_sched', 'LRSchedCB', 'BatchTfmCB', 'FFLearner',
            'check_learner_args', 'learner_kwargs', 'EarlyStoppingCB', 'ProgressCB', 'history_dict',
-           'plot_layer_history', 'plot_layer_comparison', 'HistoryCB', 'training_summary', 'save_checkpoint',
-           'read_checkpoint', 'load_checkpoint']
+           'plot_layer_history', 'plot_layer_comparison', 'HistoryCB', 'training_summary', 'read_checkpoint']
 
 # %% ../nbs/05_learner.ipynb #1e906947
 @dataclass
@@ -552,17 +551,9 @@ def training_summary(learn, hist: dict, config: dict | None = None) -> str:
     )
     return '\n'.join(lines) + '\n'
 
-# %% ../nbs/05_learner.ipynb #29035cc3
-def save_checkpoint(model: nn.Module, path: str | Path, config: dict | None = None) -> Path:
-    "Save `model`'s weights and the `config` to rebuild it."
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    torch.save(dict(format='ff_nbdev', version=1, config=config or {}, state_dict=model.state_dict()), path)
-    return path
-
 # %% ../nbs/05_learner.ipynb #9147814e
 def read_checkpoint(path: str | Path) -> dict:
-    "Read a checkpoint written by `save_checkpoint`, with clear errors for a missing or corrupt file."
+    "Read a saved ff_nbdev file (a run's `model.pt`), with clear errors for a missing, corrupt or foreign file."
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"No checkpoint at {path}: check the path (or train one with ff-train --out).")
@@ -570,10 +561,13 @@ def read_checkpoint(path: str | Path) -> dict:
         ck = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
         raise ValueError(
-            f"Checkpoint {path} is corrupt or not a ff_nbdev checkpoint ({type(e).__name__}): re-save it with save_checkpoint."
+            f"Checkpoint {path} is corrupt or not a ff_nbdev checkpoint ({type(e).__name__}): "
+            "save the run again (save_run, or ff-train --out)."
         ) from None
     if not isinstance(ck, dict) or ck.get('format') != 'ff_nbdev' or not isinstance(ck.get('state_dict'), dict):
-        raise ValueError(f"{path} is not a ff_nbdev checkpoint (or has no weights): re-save it with save_checkpoint.")
+        raise ValueError(
+            f"{path} is not a ff_nbdev checkpoint (or has no weights): save the run again (save_run, ff-train --out)."
+        )
     if any(
         torch.is_tensor(v) and v.is_floating_point() and not torch.isfinite(v).all() for v in ck['state_dict'].values()
     ):
@@ -581,21 +575,3 @@ def read_checkpoint(path: str | Path) -> dict:
             f"{path} holds NaN or infinite weights: the run that saved it diverged; train it again with a lower learning rate."
         )
     return ck
-
-# %% ../nbs/05_learner.ipynb #0983c503
-def load_checkpoint(model: nn.Module, path: str | Path) -> nn.Module:
-    "Load the weights at `path` into `model`; a mismatch names both shapes."
-    sd, own = read_checkpoint(path)['state_dict'], model.state_dict()
-    bad = [
-        f"{k}: file {tuple(sd[k].shape)} vs model {tuple(v.shape)}"
-        for k, v in own.items()
-        if k in sd and sd[k].shape != v.shape
-    ]
-    missing = [k for k in own if k not in sd]
-    if bad or missing or len(sd) != len(own):
-        raise ValueError(
-            f"Checkpoint {path} does not fit this model ({'; '.join(bad) or 'missing ' + ', '.join(missing) or 'extra weights'}): "
-            "build the model with the config stored in the checkpoint."
-        )
-    model.load_state_dict(sd)
-    return model

@@ -6,22 +6,30 @@ Docs: https://ff-nbdev.github.io/ff_nbdev/probe.html.md"""
 
 # %% ../nbs/16_probe.ipynb #b2d50005
 from __future__ import annotations
+from dataclasses import dataclass
 import math, time
 from pathlib import Path
 import torch
 from torch import nn, Tensor
 import torch.nn.functional as F
 import matplotlib.pyplot as plt
+from scipy import stats
 from .core import set_seed, inference
+from .collab import collab_learner, choose_readout
 from .data import FFData, Split, batches, random_shift
 from .layers import FFNet, FFMLP, FFCNN
-from .learner import FFLearner, save_checkpoint, load_checkpoint
+from .learner import FFLearner
+from .negatives import get_negatives
+from .recipes import Recipe, RunConfig, DenseOptions, ShiftOption, register_recipe, run_config, resolve
+from .recipes import build_learner, save_run, load_run
+from .recipes import epochs_kwargs, fit_kwargs
 from .mlp import mlp_learner
-from .readout import layer_features, fit_head, linear_accuracy
+from .readout import layer_features, fit_head, linear_accuracy, Predictor
 
 # %% auto #0
-__all__ = ['BPNet', 'bp_mlp', 'bp_cnn', 'bp_accuracy', 'fit_bp', 'probe_layers', 'transfer_row', 'transfer_table', 'plot_probes',
-           'save_nets', 'load_net', 'ff_net']
+__all__ = ['BP_MLP', 'ARMS', 'BPNet', 'bp_mlp', 'bp_cnn', 'bp_accuracy', 'fit_bp', 'probe_layers', 'probe_select', 'transfer_row',
+           'transfer_table', 'plot_probes', 'BPReadout', 'BPLearner', 'BPConfig', 'save_net', 'probe_config',
+           'load_net', 'ff_net', 'transfer_arm', 'paired_interval', 'transfer_summary', 'summary_table']
 
 # %% ../nbs/16_probe.ipynb #b2d50008
 class BPNet(FFNet):
@@ -101,6 +109,34 @@ def probe_layers(
     acc = lambda a, b: linear_accuracy(fit_head(a, train.y, n_classes, epochs=epochs, lr=lr), b, test.y)
     return dict(layers=[acc(a, b) for a, b in zip(ftr, fte)], concat=acc(torch.cat(ftr, 1), torch.cat(fte, 1)))
 
+# %% ../nbs/16_probe.ipynb #8a3824d6
+def probe_select(
+    model: nn.Module | None,  # None: raw pixels
+    neg,
+    data: FFData,  # the probe's data: train, valid (for the choice) and test
+    epochs: tuple = (2, 5, 10),  # the probe's epochs to choose from
+    lr: float = 1e-2,
+    grid: int = 4,
+) -> dict:
+    "Linear probes per layer and on all layers; epochs and feature set chosen on `data.valid`; test read once for each."
+    if data.valid is None:
+        raise ValueError(f"probe_select chooses the probe on a validation split: load {data.name} with valid=.")
+    feats = lambda s: layer_features(model, s.x, neg, grid) if model is not None else [s.x.flatten(1)]
+    f = {k: feats(getattr(data, k)) for k in ('train', 'valid', 'test')}
+    sets = {f'layer {i + 1}': [i] for i in range(len(f['train']))}
+    if len(sets) > 1:
+        sets['all layers'] = list(range(len(f['train'])))
+    pick = lambda k, ix: torch.cat([f[k][i] for i in ix], 1)
+    grid_va, valid, best, test = {}, {}, {}, {}
+    for name, ix in sets.items():
+        heads = {e: fit_head(pick('train', ix), data.train.y, data.n_classes, epochs=e, lr=lr) for e in epochs}
+        grid_va[name] = {e: linear_accuracy(h, pick('valid', ix), data.valid.y) for e, h in heads.items()}
+        best[name] = max(grid_va[name], key=grid_va[name].get)  # ties: the first in the grid
+        valid[name] = grid_va[name][best[name]]
+        test[name] = linear_accuracy(heads[best[name]], pick('test', ix), data.test.y)
+    chosen = max(valid, key=valid.get)
+    return dict(valid=valid, test=test, epochs=best, valid_grid=grid_va, chosen=chosen, chosen_test=test[chosen])
+
 # %% ../nbs/16_probe.ipynb #b2d50017
 def transfer_row(
     name: str,
@@ -146,17 +182,173 @@ def plot_probes(rows: list, key: str = 'source_layers', ax=None, title: str | No
     ax.set_title(title or f"{rows[0][key.split('_')[0]]} ({key.split('_')[0]})", fontsize=10)
     return ax
 
-# %% ../nbs/16_probe.ipynb #b2d50025
-def save_nets(folder, **nets) -> list:
-    "Save networks by name (`ff_mnist=model, ...`) as `folder/NAME.pt` checkpoints."
-    return [save_checkpoint(m, Path(folder) / f'{k}.pt', dict(kind=type(m).__name__)) for k, m in nets.items()]
+# %% ../nbs/16_probe.ipynb #dd039073
+class BPReadout:
+    "The BP network's own head as a readout: its accuracy on a split, its logits for a `Predictor`."
+
+    def __call__(self, learn, split: Split) -> dict:
+        "The head's accuracy on `split` (no per-layer figures: the layers have no readout of their own)."
+        return dict(layers=[None] * learn.L, overall=bp_accuracy(learn.model, split))
+
+    def logits(self, net: nn.Module, neg, x: Tensor, kind='mean') -> Tensor:
+        "The head's logits for images `x`."
+        return net(x)
+
+    def state(self) -> dict:
+        "Nothing to save: the head is a part of the network's weights."
+        return {}
+
+    def load_state(self, d: dict):
+        "Nothing to load: the head's weights come with the network's."
 
 
-def load_net(model: nn.Module, folder, name: str) -> nn.Module:
-    "Load the weights saved as `folder/name.pt` into `model` (built with the same shape)."
-    return load_checkpoint(model, Path(folder) / f'{name}.pt')
+class BPLearner(FFLearner):
+    "The BP baseline as a learner: `FFLearner`'s loop and callbacks, each step trains the network end to end."
+
+    def __init__(self, model: BPNet, data: FFData, **kw):  # passed to `FFLearner`: lr, bs, epochs, tfm, cbs, seed, ...
+        super().__init__(model, data, get_negatives('none', n_classes=data.n_classes), readout=BPReadout(), **kw)
+        self.opts[-1].add_param_group(dict(params=list(model.head.parameters())))
+
+    def step(self, xp: Tensor, xn: Tensor, active: list, y: Tensor | None = None):
+        "One end-to-end update: cross-entropy of the head's logits, one backward pass through every layer."
+        with self.autocast():
+            loss = F.cross_entropy(self.model(xp).float(), y)
+        for o in self.opts:
+            o.zero_grad(set_to_none=True)
+        loss.backward()
+        self.cb('after_backward')
+        for o in self.opts:
+            o.step()
+        self.stats[:, 0] += loss.detach().float()  # the train log's loss column (no goodness)
+        self.n_batches += 1
+
+
+@dataclass
+class BPConfig(ShiftOption, DenseOptions, RunConfig):
+    "The backprop baseline: a dense network and augmentation (recipe bp_mlp)."
+
+
+def _bp(data: FFData, c: BPConfig, cbs: list) -> BPLearner:
+    return BPLearner(bp_mlp(data, c.layers, c.seed), data, cbs=cbs, **epochs_kwargs(c), **fit_kwargs(c))
+
+
+BP_MLP = register_recipe(Recipe(
+    'bp_mlp', _bp, doc="the backprop baseline of 16_probe: FF blocks and a linear head trained end to end",
+    config=BPConfig, defaults=dict(epochs=[5], lr=1e-3, batch_size=100, shift=0),
+    read_back=lambda learn, c: dict(layers=[learn.data.n_features] + [l.lin.out_features for l in learn.model.layers]),
+))
+
+# %% ../nbs/16_probe.ipynb #e786f3dd
+def save_net(folder, name: str, model: nn.Module, data: FFData, c: RunConfig) -> Path:
+    "Save trained `model` as the run `folder/name` of recipe `c.model` (which builds the same network for `data`)."
+    c = resolve(c)
+    learn = build_learner(data, c)
+    learn.model.load_state_dict(model.state_dict())
+    return save_run(learn, Path(folder) / name, c)
+
+
+def probe_config(model: str, data: FFData, epochs: int, sizes: list | None = None) -> RunConfig:
+    "The run configuration of this notebook's MNIST networks: 'mlp' (FF, label spike 5, Adam 2e-3) or 'bp_mlp'."
+    lr = dict(mlp=2e-3, bp_mlp=1e-3)[model]
+    kw = dict(label_scale=5.0) if model == 'mlp' else {}
+    return run_config(model=model, dataset=data.name, layers=list(sizes or [data.n_features, 1000, 1000]),
+                     epochs=[epochs], batch_size=100, lr=lr, shift=1, valid=0, **kw)
+
+
+def load_net(folder, name: str, device='cpu') -> Predictor:
+    "The run `folder/name` (`load_run`): `.net` the network, `.negatives` its input strategy, `.predict(x)`."
+    return load_run(Path(folder) / name, device)
 
 # %% ../nbs/16_probe.ipynb #b2d50032
 def ff_net(data: FFData, sizes: list | None = None, seed: int = 0) -> FFLearner:
     "An untrained FF MLP learner of the `08_mlp` MNIST shape ([pixels, 1000, 1000], label spike 5) for `data`: load weights into its `model`."
     return mlp_learner(data, sizes or [data.n_features, 1000, 1000], label_scale=5.0, epochs=0, seed=seed)
+
+# %% ../nbs/16_probe.ipynb #a4feebf0
+ARMS = ('ff', 'collab_all', 'collab_prev', 'bp', 'random')
+
+
+def transfer_arm(
+    arm: str,  # one of `ARMS`
+    source: FFData,  # trained on its train split; its valid split chooses the readouts and probes
+    target: FFData,  # probed (with its valid split)
+    seed: int = 0,  # the initialisation and the batch order
+    layers: list | None = None,  # sizes, input first; default [pixels, 500, 500, 500] (11_collab's network)
+    epochs: int = 10,
+    theta: float = 6.0,  # the logistic loss's threshold, the same for the three FF arms (11_collab's protocol)
+    lr: float = 3e-3,
+    bs: int = 100,
+    bp_lr: float = 1e-3,
+    probe_epochs: tuple = (2, 5, 10),
+) -> dict:
+    "Train one arm on `source`, freeze it, probe it on `source` and on `target` with `probe_select`."
+    if arm not in ARMS:
+        raise ValueError(f"Unknown arm {arm!r}: use one of {', '.join(ARMS)}.")
+    if source.valid is None or target.valid is None:
+        raise ValueError("transfer_arm chooses readouts and probes on validation splits: load both with valid=.")
+    layers = list(layers or [source.n_features, 500, 500, 500])
+    t0 = time.time()
+    if arm == 'bp':
+        model, neg = bp_mlp(source, layers, seed), None
+        on_valid = FFData(source.name, source.train, None, source.valid, source.shape, source.n_classes)
+        fit_bp(model, on_valid, epochs, bp_lr, bs, seed=seed, verbose=False)  # its per-epoch figures: validation
+        own = dict(readout='head', valid=bp_accuracy(model, source.valid), test=bp_accuracy(model, source.test))
+    else:
+        variant = dict(collab_all='all', collab_prev='prev').get(arm)
+        n = 0 if arm == 'random' else epochs
+        learn = collab_learner(source, layers, variant, loss='softplus', loss_kw=dict(theta=theta), epochs=n,
+                               seed=seed, lr=lr, bs=bs, eval_frequency=max(n, 1)).fit()
+        model, neg = learn.model, learn.negatives
+        own = None
+        if arm != 'random':
+            va, best, test = choose_readout(learn, source)
+            own = dict(readout=best, valid=va[best], test=test)
+    train_seconds = round(time.time() - t0, 1)
+    return dict(arm=arm, seed=seed, source=source.name, target=target.name, layers=layers,
+                epochs=0 if arm == 'random' else epochs, theta=None if arm in ('bp', 'random') else theta,
+                n_train=len(source.train), train_seconds=train_seconds, own=own,
+                source_probe=probe_select(model, neg, source, probe_epochs),
+                target_probe=probe_select(model, neg, target, probe_epochs))
+
+# %% ../nbs/16_probe.ipynb #dc92e6a1
+def paired_interval(d: list, level: float = 0.95) -> tuple:
+    "Mean of the paired differences `d` (one per seed) and its `level` t interval (nan, nan for fewer than 2 seeds)."
+    d = torch.tensor(d, dtype=torch.float64)
+    m = d.mean().item()
+    if len(d) < 2:
+        return m, float('nan'), float('nan')
+    h = stats.t.ppf(0.5 + level / 2, len(d) - 1) * d.std().item() / math.sqrt(len(d))
+    return m, m - h, m + h
+
+
+def transfer_summary(records: list, base: str = 'ff') -> list:
+    "Per direction and arm: seeds, mean ± sd over seeds of the probes and own readout; the paired arm − `base`."
+    acc = lambda r, k: r[k]['chosen_test'] if k != 'own' else (r['own'] or {}).get('test')
+    by = {}
+    for r in records:
+        by.setdefault((f"{r['source']} → {r['target']}", r['arm']), {})[r['seed']] = r
+    rows = []
+    for (direction, arm), rs in by.items():
+        row = dict(direction=direction, arm=arm, seeds=sorted(rs))
+        for k in ('own', 'source_probe', 'target_probe'):
+            v = torch.tensor([a for a in (acc(r, k) for r in rs.values()) if a is not None], dtype=torch.float64)
+            row[k] = (v.mean().item(), v.std().item() if len(v) > 1 else float('nan')) if len(v) else None
+        b = by.get((direction, base), {})
+        paired = sorted(set(rs) & set(b))
+        d = [acc(rs[s], 'target_probe') - acc(b[s], 'target_probe') for s in paired]
+        row['vs_base'] = (len(d), *paired_interval(d)) if arm != base and d else None
+        rows.append(row)
+    return rows
+
+
+def summary_table(rows: list, base: str = 'ff') -> str:
+    "The rows of `transfer_summary` as text, accuracies in % (mean ± sd over seeds; the paired difference in points)."
+    pm = lambda v: '       —      ' if v is None else f"{100 * v[0]:6.2f} ± {100 * v[1]:4.2f}"
+    lines = [f"{'direction':26} {'arm':12} {'n':>2} {'own readout':>14} {'source probe':>14} {'target probe':>14}"
+             f"  target, arm − {base} [95 % CI]"]
+    for r in rows:
+        d = r['vs_base']
+        ci = '' if d is None else f"{100 * d[1]:+6.2f} [{100 * d[2]:+6.2f}, {100 * d[3]:+6.2f}] (n={d[0]})"
+        lines.append(f"{r['direction']:26} {r['arm']:12} {len(r['seeds']):>2} {pm(r['own']):>14} "
+                     f"{pm(r['source_probe']):>14} {pm(r['target_probe']):>14}  {ci}")
+    return '\n'.join(lines)

@@ -539,9 +539,6 @@ def load_run(folder: str | Path, device='cpu') -> Predictor:
     "The predictor of a run folder written by `save_run` (`ff-train`), for any recipe; `.config` is its configuration."
     path = Path(folder) / 'model.pt'
     ck = read_checkpoint(path)
-    if ck.get('version') == 1:  # `save_checkpoint`: weights without the recipe that built them
-        raise ValueError(f"{path} holds a network's weights (save_checkpoint), not a run: rebuild the network and use "
-                         "load_checkpoint, or give a folder that ff-train wrote.")
     if ck.get('version') != 2 or 'recipe' not in ck:
         raise ValueError(f"{path} was written by an older ff_nbdev (no recipe in it): train it again with ff-train.")
     try:

@@ -313,7 +313,7 @@ def transfer_arm(
 # %% ../nbs/16_probe.ipynb #dc92e6a1
 def paired_interval(d: list, level: float = 0.95) -> tuple:
     "Mean of the paired differences `d` (one per seed) and its `level` t interval (nan, nan for fewer than 2 seeds)."
-    d = torch.tensor(d, dtype=torch.float64)
+    d = torch.tensor(d, dtype=torch.float64, device='cpu')  # a summary of plain numbers
     m = d.mean().item()
     if len(d) < 2:
         return m, float('nan'), float('nan')
@@ -331,7 +331,8 @@ def transfer_summary(records: list, base: str = 'ff') -> list:
     for (direction, arm), rs in by.items():
         row = dict(direction=direction, arm=arm, seeds=sorted(rs))
         for k in ('own', 'source_probe', 'target_probe'):
-            v = torch.tensor([a for a in (acc(r, k) for r in rs.values()) if a is not None], dtype=torch.float64)
+            v = torch.tensor([a for a in (acc(r, k) for r in rs.values()) if a is not None], dtype=torch.float64,
+                             device='cpu')
             row[k] = (v.mean().item(), v.std().item() if len(v) > 1 else float('nan')) if len(v) else None
         b = by.get((direction, base), {})
         paired = sorted(set(rs) & set(b))

@@ -1,30 +1,40 @@
-"""DeeperForward (24_frontier's recipe) on MNIST or Fashion-MNIST, one seed per process, with its untrained control.
+"""DeeperForward or ASGE (24_frontier's recipes) on MNIST or Fashion-MNIST, one seed per process, with its untrained
+control; or (--backprop) the same network trained end to end with backprop, the other control.
   OMP_NUM_THREADS=1 python bench/frontier.py --seed N --data-root $FF_DATA [--dataset fmnist] [--epochs E]
+      [--method asge] [--backprop]
 10,000 training images are held out (split seed 0, the same for every seed). After every epoch the per-layer and
 span accuracies on them are appended as one JSON line (kind 'epoch') to bench/results/frontier_DATASET.jsonl, so a
 kill loses at most one epoch. At the end the span of layers is chosen on the held-out images and the test split is
 read once (kind 'final'), together with the control: the same network untrained, its span chosen on the same
-held-out images, and a linear head on the last layer's pooled features (fitted on the training images) for both."""
+held-out images, and a linear head on the last layer's pooled features (fitted on the training images) for both.
+With --backprop the same network (same initialisation) is trained with one cross-entropy on its last layer's class
+scores, gradients through every layer and shortcut, AdamW at lr 1e-3 (weight decay 5e-4, the same cosine decay, batch
+and epochs); kind 'bp_epoch' and 'bp_final' lines go to the same file."""
 
 import argparse, json, time
 import torch
+import torch.nn.functional as F
 from common import seeded_flags, start
 from ff_nbdev.data import load_data
 from ff_nbdev.learner import Callback
 from ff_nbdev.readout import fit_head, linear_accuracy
-from ff_nbdev.frontier import deeperforward_learner
+from ff_nbdev.frontier import deeperforward_learner, asge_learner, group_goodness, cos_to, DeeperForwardNet
 
 p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 p.add_argument('--dataset', default='mnist', choices=['mnist', 'fmnist'])
 p.add_argument('--epochs', type=int, default=12)
-p.add_argument('--channels', type=int, nargs='+', default=[30, 60, 60, 120, 120])
+p.add_argument('--method', default='deeperforward', choices=['deeperforward', 'asge'])
+p.add_argument('--channels', type=int, nargs='+', help='default: 30 60 60 120 120 (deeperforward), 32 64 128 (asge)')
+p.add_argument('--backprop', action='store_true', help='train the same network end to end with backprop instead')
 a = seeded_flags(p, None).parse_args()
 a.out = a.out or f'bench/results/frontier_{a.dataset}.jsonl'
+a.channels = a.channels or ([30, 60, 60, 120, 120] if a.method == 'deeperforward' else [32, 64, 128])
+make = dict(deeperforward=deeperforward_learner, asge=lambda *x, **k: asge_learner(*x, **{'lr': 0.01, **k}))[a.method]
 facts = start(a)
 data = load_data(a.dataset, root=a.data_root, device=a.device, valid=10000)
 if a.n_train:
     data = type(data)(data.name, data.train[: a.n_train], data.valid, data.test, data.shape, data.n_classes)
-base = dict(bench='frontier', dataset=a.dataset, seed=a.seed, channels=a.channels, epochs=a.epochs,
+base = dict(bench='frontier', method=a.method, dataset=a.dataset, seed=a.seed, channels=a.channels, epochs=a.epochs,
             n_train=len(data.train), n_valid=len(data.valid), valid_seed=0, commit=facts['commit'],
             machine=facts['machine'])
 
@@ -64,9 +74,65 @@ def linear_test_error(learn) -> tuple:
     return tuple(round(1 - linear_accuracy(head, f(s), s.y), 4) for s in (data.valid, data.test))
 
 
-learn = deeperforward_learner(data, a.channels, epochs=a.epochs, eval_frequency=1, seed=a.seed, cbs=[EpochLine()])
+def command() -> str:
+    return (f"OMP_NUM_THREADS=1 python bench/frontier.py --seed {a.seed} --dataset {a.dataset} --epochs {a.epochs} "
+            f"--method {a.method}{' --backprop' if a.backprop else ''} --data-root $FF_DATA")
+
+
+def bp_scores(net, x):
+    "The last layer's class scores with gradients through every layer and every shortcut (the backprop control)."
+    if not isinstance(net, DeeperForwardNet):
+        acts = net.activities(x)
+        return net.class_scores(len(acts) - 1, acts[-1])
+    x = net.normed(x, first=True)
+    for layer in net.layers:
+        h = layer(x)
+        z = net.normed(h)
+        x = F.avg_pool2d(x, layer.pool) if layer.pool > 1 else x
+        x = z + x if net.residual and z.shape == x.shape else z
+    return group_goodness(h, net.n_classes, 'mean')
+
+
+def bp_error(net, s) -> float:
+    with torch.no_grad():
+        net.eval()
+        p = torch.cat([bp_scores(net, net.check(xb)).argmax(1) for xb in s.x.split(1000)])
+        net.train()
+    return round(1 - (p == s.y).float().mean().item(), 4)
+
+
+def backprop():
+    "Train the FF learner's network end to end (same initialisation, batch, epochs, schedule shape); one line per epoch."
+    net = make(data, a.channels, epochs=0, seed=a.seed).model
+    opt = torch.optim.AdamW(net.parameters(), lr=1e-3, weight_decay=5e-4)
+    steps_per_epoch = -(-len(data.train) // 128)
+    sched = cos_to(0.1)(opt, steps_per_epoch * a.epochs)
+    g = torch.Generator(device='cpu').manual_seed(a.seed)
+    seconds = 0.0  # training time only (the evaluations are left out, as FFLearner.train_seconds does)
+    for e in range(1, a.epochs + 1):
+        t0 = time.time()
+        for idx in torch.randperm(len(data.train), generator=g).split(128):
+            b = data.train[idx.to(data.train.x.device)]
+            loss = F.cross_entropy(bp_scores(net, net.check(b.x)), b.y)
+            if not torch.isfinite(loss):
+                raise FloatingPointError(f"backprop loss is {loss.item()} at epoch {e}: lower the learning rate.")
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+        seconds += time.time() - t0
+        write(dict(kind='bp_epoch', epoch=e, valid_error=bp_error(net, data.valid), train_seconds=round(seconds, 1)))
+    write(dict(kind='bp_final', valid_error=bp_error(net, data.valid), test_error=bp_error(net, data.test),
+               train_seconds=round(seconds, 1), wall_seconds=round(time.time() - facts['t0'], 1),
+               command=command()))
+
+
+if a.backprop:
+    backprop()
+    raise SystemExit(0)
+learn = make(data, a.channels, epochs=a.epochs, eval_frequency=1, seed=a.seed, cbs=[EpochLine()])
 learn.fit()
-ctl = deeperforward_learner(data, a.channels, epochs=0, seed=a.seed)
+ctl = make(data, a.channels, epochs=0, seed=a.seed)
 r = {}
 for tag, l in (('', learn), ('control_', ctl)):
     v = l.evaluate(data.valid, record=False)  # chooses the span on the held-out images
@@ -76,6 +142,4 @@ for tag, l in (('', learn), ('control_', ctl)):
               f'{tag}test_error': round(1 - t['overall'], 4), f'{tag}test_layers': [round(x, 4) for x in t['layers']],
               f'{tag}linear_valid_error': lin_v, f'{tag}linear_test_error': lin_t})
 write(dict(kind='final', **r, train_seconds=round(learn.train_seconds, 1),
-           wall_seconds=round(time.time() - facts['t0'], 1),
-           command=f"OMP_NUM_THREADS=1 python bench/frontier.py --seed {a.seed} --dataset {a.dataset} "
-                   f"--epochs {a.epochs} --data-root $FF_DATA"))
+           wall_seconds=round(time.time() - facts['t0'], 1), command=command()))

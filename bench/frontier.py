@@ -18,7 +18,7 @@ from common import seeded_flags, start
 from ff_nbdev.data import load_data
 from ff_nbdev.learner import Callback
 from ff_nbdev.readout import fit_head, linear_accuracy
-from ff_nbdev.frontier import deeperforward_learner, asge_learner, group_goodness, cos_to, DeeperForwardNet
+from ff_nbdev.frontier import deeperforward_learner, asge_learner, group_goodness, cos_to
 
 p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 p.add_argument('--dataset', default='mnist', choices=['mnist', 'fmnist'])
@@ -29,7 +29,7 @@ p.add_argument('--backprop', action='store_true', help='train the same network e
 a = seeded_flags(p, None).parse_args()
 a.out = a.out or f'bench/results/frontier_{a.dataset}.jsonl'
 a.channels = a.channels or ([30, 60, 60, 120, 120] if a.method == 'deeperforward' else [32, 64, 128])
-make = dict(deeperforward=deeperforward_learner, asge=lambda *x, **k: asge_learner(*x, **{'lr': 0.01, **k}))[a.method]
+make = dict(deeperforward=deeperforward_learner, asge=asge_learner)[a.method]
 facts = start(a)
 data = load_data(a.dataset, root=a.data_root, device=a.device, valid=10000)
 if a.n_train:
@@ -80,17 +80,10 @@ def command() -> str:
 
 
 def bp_scores(net, x):
-    "The last layer's class scores with gradients through every layer and every shortcut (the backprop control)."
-    if not isinstance(net, DeeperForwardNet):
-        acts = net.activities(x)
-        return net.class_scores(len(acts) - 1, acts[-1])
-    x = net.normed(x, first=True)
-    for layer in net.layers:
-        h = layer(x)
-        z = net.normed(h)
-        x = F.avg_pool2d(x, layer.pool) if layer.pool > 1 else x
-        x = z + x if net.residual and z.shape == x.shape else z
-    return group_goodness(h, net.n_classes, 'mean')
+    "The last layer's class scores, with gradients through every layer and shortcut (the walk with `active=None`)."
+    acts = net.activities(x)
+    score = getattr(net, 'class_scores', None) or (lambda i, a: group_goodness(a, net.n_classes, 'mean'))
+    return score(len(acts) - 1, acts[-1])
 
 
 def bp_error(net, s) -> float:
@@ -102,7 +95,7 @@ def bp_error(net, s) -> float:
 
 
 def backprop():
-    "Train the FF learner's network end to end (same initialisation, batch, epochs, schedule shape); one line per epoch."
+    "Train the FF learner's network end to end (same initialisation, batch, epochs, schedule); a line per epoch."
     net = make(data, a.channels, epochs=0, seed=a.seed).model
     opt = torch.optim.AdamW(net.parameters(), lr=1e-3, weight_decay=5e-4)
     steps_per_epoch = -(-len(data.train) // 128)

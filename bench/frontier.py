@@ -1,7 +1,7 @@
 """DeeperForward or ASGE (24_frontier's recipes) on MNIST or Fashion-MNIST, one seed per process, with its untrained
 control; or (--backprop) the same network trained end to end with backprop, the other control.
   OMP_NUM_THREADS=1 python bench/frontier.py --seed N --data-root $FF_DATA [--dataset fmnist] [--epochs E]
-      [--method asge] [--backprop]
+      [--method asge] [--backprop] [--shift S]
 10,000 training images are held out (split seed 0, the same for every seed). After every epoch the per-layer and
 span accuracies on them are appended as one JSON line (kind 'epoch') to bench/results/frontier_DATASET.jsonl, so a
 kill loses at most one epoch. At the end the span of layers is chosen on the held-out images and the test split is
@@ -9,13 +9,14 @@ read once (kind 'final'), together with the control: the same network untrained,
 held-out images, and a linear head on the last layer's pooled features (fitted on the training images) for both.
 With --backprop the same network (same initialisation) is trained with one cross-entropy on its last layer's class
 scores, gradients through every layer and shortcut, AdamW at lr 1e-3 (weight decay 5e-4, the same cosine decay, batch
-and epochs); kind 'bp_epoch' and 'bp_final' lines go to the same file."""
+and epochs); kind 'bp_epoch' and 'bp_final' lines go to the same file. --shift S shifts each training image by its own
+random offset of up to S pixels each way (`ff_nbdev.data.random_shift`), in both arms alike."""
 
 import argparse, json, time
 import torch
 import torch.nn.functional as F
 from common import seeded_flags, start
-from ff_nbdev.data import load_data
+from ff_nbdev.data import load_data, random_shift
 from ff_nbdev.learner import Callback
 from ff_nbdev.readout import fit_head, linear_accuracy
 from ff_nbdev.frontier import deeperforward_learner, asge_learner, group_goodness, cos_to
@@ -26,6 +27,7 @@ p.add_argument('--epochs', type=int, default=12)
 p.add_argument('--method', default='deeperforward', choices=['deeperforward', 'asge'])
 p.add_argument('--channels', type=int, nargs='+', help='default: 30 60 60 120 120 (deeperforward), 32 64 128 (asge)')
 p.add_argument('--backprop', action='store_true', help='train the same network end to end with backprop instead')
+p.add_argument('--shift', type=int, default=0, help='augmentation: random shifts of training images, up to S pixels')
 a = seeded_flags(p, None).parse_args()
 a.out = a.out or f'bench/results/frontier_{a.dataset}.jsonl'
 a.channels = a.channels or ([30, 60, 60, 120, 120] if a.method == 'deeperforward' else [32, 64, 128])
@@ -35,7 +37,7 @@ data = load_data(a.dataset, root=a.data_root, device=a.device, valid=10000)
 if a.n_train:
     data = type(data)(data.name, data.train[: a.n_train], data.valid, data.test, data.shape, data.n_classes)
 base = dict(bench='frontier', method=a.method, dataset=a.dataset, seed=a.seed, channels=a.channels, epochs=a.epochs,
-            n_train=len(data.train), n_valid=len(data.valid), valid_seed=0, commit=facts['commit'],
+            shift=a.shift, n_train=len(data.train), n_valid=len(data.valid), valid_seed=0, commit=facts['commit'],
             machine=facts['machine'])
 
 
@@ -76,7 +78,8 @@ def linear_test_error(learn) -> tuple:
 
 def command() -> str:
     return (f"OMP_NUM_THREADS=1 python bench/frontier.py --seed {a.seed} --dataset {a.dataset} --epochs {a.epochs} "
-            f"--method {a.method}{' --backprop' if a.backprop else ''} --data-root $FF_DATA")
+            f"--method {a.method}{' --backprop' if a.backprop else ''}{f' --shift {a.shift}' if a.shift else ''} "
+            "--data-root $FF_DATA")
 
 
 def bp_scores(net, x):
@@ -101,12 +104,13 @@ def backprop():
     steps_per_epoch = -(-len(data.train) // 128)
     sched = cos_to(0.1)(opt, steps_per_epoch * a.epochs)
     g = torch.Generator(device='cpu').manual_seed(a.seed)
+    gs = torch.Generator(device=data.train.x.device).manual_seed(a.seed)  # the shifts, on the data's device
     seconds = 0.0  # training time only (the evaluations are left out, as FFLearner.train_seconds does)
     for e in range(1, a.epochs + 1):
         t0 = time.time()
         for idx in torch.randperm(len(data.train), generator=g).split(128):
             b = data.train[idx.to(data.train.x.device)]
-            loss = F.cross_entropy(bp_scores(net, net.check(b.x)), b.y)
+            loss = F.cross_entropy(bp_scores(net, net.check(random_shift(b.x, a.shift, gs))), b.y)
             if not torch.isfinite(loss):
                 raise FloatingPointError(f"backprop loss is {loss.item()} at epoch {e}: lower the learning rate.")
             opt.zero_grad()
@@ -123,7 +127,8 @@ def backprop():
 if a.backprop:
     backprop()
     raise SystemExit(0)
-learn = make(data, a.channels, epochs=a.epochs, eval_frequency=1, seed=a.seed, cbs=[EpochLine()])
+tfm = dict(tfm=lambda xb, g: random_shift(xb, a.shift, g)) if a.shift else {}
+learn = make(data, a.channels, epochs=a.epochs, eval_frequency=1, seed=a.seed, cbs=[EpochLine()], **tfm)
 learn.fit()
 ctl = make(data, a.channels, epochs=0, seed=a.seed)
 r = {}

@@ -30,7 +30,8 @@ p.add_argument('--backprop', action='store_true', help='train the same network e
 p.add_argument('--shift', type=int, default=0, help='augmentation: random shifts of training images, up to S pixels')
 a = seeded_flags(p, None).parse_args()
 a.out = a.out or f'bench/results/frontier_{a.dataset}.jsonl'
-a.channels = a.channels or ([30, 60, 60, 120, 120] if a.method == 'deeperforward' else [32, 64, 128])
+DEFAULT = dict(deeperforward=[30, 60, 60, 120, 120], asge=[32, 64, 128])
+a.channels = a.channels or DEFAULT[a.method]
 make = dict(deeperforward=deeperforward_learner, asge=asge_learner)[a.method]
 facts = start(a)
 data = load_data(a.dataset, root=a.data_root, device=a.device, valid=10000)
@@ -78,7 +79,8 @@ def linear_test_error(learn) -> tuple:
 
 def command() -> str:
     return (f"OMP_NUM_THREADS=1 python bench/frontier.py --seed {a.seed} --dataset {a.dataset} --epochs {a.epochs} "
-            f"--method {a.method}{' --backprop' if a.backprop else ''}{f' --shift {a.shift}' if a.shift else ''} "
+            f"--method {a.method}{' --backprop' if a.backprop else ''}{f' --shift {a.shift}' if a.shift else ''}"
+            f"{' --channels ' + ' '.join(map(str, a.channels)) if a.channels != DEFAULT[a.method] else ''} "
             "--data-root $FF_DATA")
 
 

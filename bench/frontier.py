@@ -29,6 +29,8 @@ p.add_argument('--channels', type=int, nargs='+', help='default: 30 60 60 120 12
 p.add_argument('--backprop', action='store_true', help='train the same network end to end with backprop instead')
 p.add_argument('--shift', type=int, default=0, help='augmentation: random shifts of training images, up to S pixels')
 a = seeded_flags(p, None).parse_args()
+if a.shift < 0:
+    p.error(f'--shift {a.shift}: a shift is a number of pixels, 0 or more (0: no augmentation)')
 a.out = a.out or f'bench/results/frontier_{a.dataset}.jsonl'
 DEFAULT = dict(deeperforward=[30, 60, 60, 120, 120], asge=[32, 64, 128])
 a.channels = a.channels or DEFAULT[a.method]
